@@ -1,0 +1,74 @@
+"""Starting the window: the QApplication, fonts, translations, the self-test and start-up probe."""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
+from PySide6.QtGui import QFont, QIcon
+from PySide6.QtWidgets import QApplication
+
+import gdstudio
+from gdstudio.qt import i18n
+from gdstudio.resources import RESOURCES
+
+
+def application() -> QApplication:
+    """The running QApplication, created if there is none yet (tests and scripts make their own)."""
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(sys.argv[:1])
+    app.setOrganizationName("gdstudio")
+    app.setApplicationName("gdstudio")
+    app.setApplicationVersion(gdstudio.__version__)
+    f = QFont(app.font())
+    if f.pointSizeF() < 11:
+        f.setPointSizeF(11)
+        app.setFont(f)
+    icon = RESOURCES / "gdstudio.png"
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
+    return app
+
+
+class _FirstPaint(QObject):
+    """GDSTUDIO_STARTUP_PROBE=1: print the time to the first painted window, then quit."""
+
+    def __init__(self, app: QApplication):
+        super().__init__(app)
+        self.app = app
+        self.done = False
+
+    def eventFilter(self, obj, event) -> bool:
+        if not self.done and event.type() == QEvent.Type.Paint:
+            self.done = True
+            print(f"first-paint {time.perf_counter() - gdstudio.STARTED:.4f}", flush=True)
+            QTimer.singleShot(0, self.app.quit)
+        return False
+
+
+def run_window(args) -> int:
+    app = application()
+    settings = QSettings()
+    if args.reset_settings:
+        settings.clear()
+    language = args.lang or str(settings.value("language", "")) or i18n.system_language()
+    i18n.install(app, language)
+    from gdstudio.qt.main_window import MainWindow
+
+    window = MainWindow(settings)
+    if args.self_test:
+        from gdstudio.qt.self_test import self_test
+
+        code = self_test(window)
+        window.close()
+        window.deleteLater()
+        return code
+    if os.environ.get("GDSTUDIO_STARTUP_PROBE") == "1":
+        probe = _FirstPaint(app)
+        window.installEventFilter(probe)
+    window.show()
+    app.exec()
+    return 0

@@ -1,0 +1,205 @@
+"""The shared plots: the loss curve and the gradient arrows (items created once, setData after).
+
+Both read the trainer's history; long histories are decimated before drawing, so a redraw costs
+the same at a million steps as at a thousand.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+
+from gdstudio.engine import Trainer
+from gdstudio.qt.common import BLUE, GREY, ORANGE, VERMILION, translate
+
+MAX_POINTS = 2000  # points drawn for the loss curve, whatever the history length
+ARROWS = 10  # gradient arrows shown: the latest and nine fading ones
+LOG_FLOOR = 1e-16  # a loss of exactly 0 drawn at this height on the log scale
+
+
+def _setup(plot: pg.PlotWidget, title: str, left: str, bottom: str) -> None:
+    plot.setBackground("w")
+    item = plot.getPlotItem()
+    item.setTitle(f"<span style='font-size:13pt; color:#202020'>{title}</span>")
+    for side, text in (("left", left), ("bottom", bottom)):
+        axis = item.getAxis(side)
+        axis.setLabel(text, color="#202020", **{"font-size": "11pt"})
+        axis.enableAutoSIPrefix(False)
+        axis.setPen(pg.mkPen("#404040"))
+        axis.setTextPen(pg.mkPen("#202020"))
+    item.showGrid(x=True, y=True, alpha=0.25)
+    item.setMenuEnabled(False)
+    plot.setMouseEnabled(x=False, y=False)
+    item.hideButtons()
+
+
+class LossPlot(pg.PlotWidget):
+    """Loss against step, growing live, with the tolerance line and an optional log scale."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("lossPlot")
+        self.setAccessibleName(translate("LossPlot", "Loss curve"))
+        _setup(
+            self,
+            translate("LossPlot", "Loss"),
+            translate("LossPlot", "loss"),
+            translate("LossPlot", "step"),
+        )
+        self.ghost = self.plot(pen=pg.mkPen(GREY, width=2, style=Qt.PenStyle.DashLine))
+        self.curve = self.plot(pen=pg.mkPen(BLUE, width=3))
+        self.marker = pg.ScatterPlotItem(size=11, brush=pg.mkBrush(BLUE), pen=pg.mkPen("w"))
+        self.addItem(self.marker)
+        self.tolerance_line = pg.InfiniteLine(
+            angle=0,
+            pen=pg.mkPen(VERMILION, width=2, style=Qt.PenStyle.DotLine),
+            label=translate("LossPlot", "tolerance"),
+            labelOpts={"position": 0.97, "color": VERMILION, "anchors": [(1, 1), (1, 1)]},
+        )
+        self.addItem(self.tolerance_line)
+        self.log_scale = False
+        self._tolerance = 0.001
+        self._ghost_data: tuple[np.ndarray, np.ndarray] | None = None
+
+    def set_log_scale(self, on: bool) -> None:
+        self.log_scale = bool(on)
+        self.getPlotItem().setLogMode(y=self.log_scale)
+        self._place_tolerance()
+
+    def set_tolerance(self, tolerance: float) -> None:
+        self._tolerance = tolerance
+        self._place_tolerance()
+
+    def _place_tolerance(self) -> None:
+        t = self._tolerance
+        self.tolerance_line.setPos(math.log10(t) if self.log_scale else t)
+
+    def _y(self, y: np.ndarray) -> np.ndarray:
+        return np.maximum(y, LOG_FLOOR) if self.log_scale else y
+
+    def update_from(self, trainer: Trainer) -> None:
+        x, y = trainer.history.decimated("loss", MAX_POINTS)
+        self.curve.setData(x, self._y(y))
+        if len(x):
+            self.marker.setData([x[-1]], [self._y(y[-1:])[0]])
+        else:
+            self.marker.setData([], [])
+        if self._ghost_data is not None:
+            gx, gy = self._ghost_data
+            self.ghost.setData(gx, self._y(gy))
+        else:
+            self.ghost.setData([], [])
+
+    def set_ghost(self, data: tuple[np.ndarray, np.ndarray] | None) -> None:
+        """A dashed copy of an earlier run's loss curve, for comparison (None hides it)."""
+        self._ghost_data = data
+
+
+class GradientPlot(pg.PlotWidget):
+    """The gradient as arrows: the latest highlighted, earlier ones fading.
+
+    One parameter: horizontal arrows along the parameter's axis, newest at the top. Two
+    parameters: 2-D arrows from the origin. Arrow length and direction are the gradient.
+    """
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("gradientPlot")
+        self.setAccessibleName(translate("GradientPlot", "Gradient arrows"))
+        _setup(self, translate("GradientPlot", "Gradient"), "", "")
+        self.shafts: list[pg.PlotDataItem] = []
+        self.heads: list[pg.ArrowItem] = []
+        for i in range(ARROWS):
+            colour = QColor(ORANGE if i == 0 else BLUE)
+            colour.setAlphaF(1.0 if i == 0 else max(0.12, 0.7 * (1 - i / ARROWS)))
+            width = 5 if i == 0 else 3
+            shaft = pg.PlotDataItem(pen=pg.mkPen(colour, width=width))
+            head = pg.ArrowItem(
+                pen=pg.mkPen(colour), brush=pg.mkBrush(colour), headLen=18 if i == 0 else 12
+            )
+            head.setVisible(False)
+            shaft.setZValue(ARROWS - i)
+            head.setZValue(ARROWS - i)
+            self.addItem(shaft)
+            self.addItem(head)
+            self.shafts.append(shaft)
+            self.heads.append(head)
+        self.origin = pg.ScatterPlotItem(size=8, brush=pg.mkBrush("#202020"))
+        self.addItem(self.origin)
+        self.vectors = np.zeros((0, 2))  # what is drawn, newest first (tests read it)
+        self.param_names: tuple[str, ...] = ()
+        self._extent = 0.0  # the largest gradient component seen in this run
+        self._seen = 0  # history rows already folded into _extent
+
+    def configure(self, param_names: tuple[str, ...]) -> None:
+        self.param_names = tuple(param_names)
+        item = self.getPlotItem()
+        if len(param_names) == 1:
+            item.setLabel(
+                "bottom",
+                translate("GradientPlot", "gradient of the loss along {name}").format(
+                    name=param_names[0]
+                ),
+            )
+            item.setLabel("left", translate("GradientPlot", "steps ago"))
+            self.setAspectLocked(False)
+        else:
+            item.setLabel(
+                "bottom", translate("GradientPlot", "∂loss/∂{name}").format(name=param_names[0])
+            )
+            item.setLabel(
+                "left", translate("GradientPlot", "∂loss/∂{name}").format(name=param_names[1])
+            )
+            self.setAspectLocked(True)
+
+    def update_from(self, trainer: Trainer) -> None:
+        h = trainer.history
+        n = len(h)
+        k = min(ARROWS, n)
+        names = self.param_names
+        grads = np.zeros((k, 2))
+        for j, name in enumerate(names[:2]):
+            column = h.column(f"grad_{name}")
+            grads[:, j] = column[n - k :][::-1]
+        self.vectors = grads
+        one_d = len(names) == 1
+        for i in range(ARROWS):
+            shaft, head = self.shafts[i], self.heads[i]
+            if i >= k:
+                shaft.setData([], [])
+                head.setVisible(False)
+                continue
+            gx, gy = grads[i]
+            if one_d:
+                x0, y0, x1, y1 = 0.0, -float(i), gx, -float(i)
+            else:
+                x0, y0, x1, y1 = 0.0, 0.0, gx, gy
+            shaft.setData([x0, x1], [y0, y1])
+            length = math.hypot(x1 - x0, y1 - y0)
+            head.setVisible(length > 0)
+            if length > 0:
+                head.setStyle(angle=180.0 - math.degrees(math.atan2(y1 - y0, x1 - x0)))
+                head.setPos(x1, y1)
+        self.origin.setData([0.0], [0.0])
+        self._fit_view(h, one_d)
+
+    def _fit_view(self, h, one_d: bool) -> None:
+        """Scale to the largest gradient of the run so far: shrinking arrows look smaller."""
+        n = len(h)
+        if n < self._seen:  # the history was cut (back, reset): measure again
+            self._extent, self._seen = 0.0, 0
+        if n > self._seen:
+            for name in self.param_names[:2]:
+                fresh = np.abs(h.column(f"grad_{name}")[self._seen : n])
+                self._extent = max(self._extent, float(np.max(fresh)))
+            self._seen = n
+        extent = self._extent if self._extent > 0 and math.isfinite(self._extent) else 1.0
+        pad = 1.15 * extent
+        if one_d:
+            self.setRange(xRange=(-pad, pad), yRange=(-(ARROWS - 0.5), 0.5), padding=0)
+        else:
+            self.setRange(xRange=(-pad, pad), yRange=(-pad, pad), padding=0)

@@ -1,0 +1,68 @@
+"""Qt test fixtures: a main window with throw-away settings, and a leak check after each test."""
+
+from __future__ import annotations
+
+import gc
+
+import pytest
+import shiboken6
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication
+
+
+@pytest.fixture
+def settings(tmp_path):
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def window(qtbot, settings):
+    from gdstudio.qt.main_window import MainWindow
+
+    w = MainWindow(settings)
+    qtbot.addWidget(w)
+    w.resize(1280, 800)
+    w.show()
+    qtbot.waitExposed(w)
+    return w
+
+
+def all_parts(window):
+    """(page, part index) for every tab and part, selecting each in turn."""
+    for ti, page in enumerate(window.pages):
+        window.tabs.setCurrentIndex(ti)
+        for pi in range(len(page.parts)):
+            page.select_part(pi)
+            yield page, pi
+
+
+@pytest.fixture(autouse=True)
+def no_leaks(qapp):
+    """Fail a test that leaves a window or a running timer behind (as ndv's conftest does)."""
+    before = {id(w) for w in QApplication.topLevelWidgets()}
+    yield
+    for w in QApplication.topLevelWidgets():
+        if id(w) not in before and w.isVisible():
+            w.close()
+    QApplication.processEvents()
+    QApplication.sendPostedEvents(None, 0)
+    from PySide6.QtCore import QEvent
+
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    QApplication.processEvents()
+    leaked = [
+        w
+        for w in QApplication.topLevelWidgets()
+        if id(w) not in before and shiboken6.isValid(w) and w.objectName() == "mainWindow"
+    ]
+    gc.collect()
+    timers = [
+        t
+        for t in gc.get_objects()
+        if isinstance(t, QTimer)
+        and shiboken6.isValid(t)
+        and t.isActive()
+        and t.objectName() == "runTimer"
+    ]
+    assert not leaked, f"windows left alive: {leaked}"
+    assert not timers, f"timers left running: {timers}"

@@ -1,0 +1,312 @@
+"""The studio window (issue 3): buttons by objectName, asserting on what changed."""
+
+from __future__ import annotations
+
+import math
+import os
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QPushButton
+
+from gdstudio.engine import Phase, StopReason
+from tests.qt.conftest import all_parts
+
+NAMES = [
+    "stepButton",
+    "phaseButton",
+    "runButton",
+    "backButton",
+    "resetButton",
+    "speedSlider",
+    "learningRateSpin",
+    "seedSpin",
+    "phaseStrip",
+    "lessonPanel",
+    "lossPlot",
+    "gradientPlot",
+    "historyTable",
+]
+
+
+def button(page, name) -> QPushButton:
+    b = page.findChild(QPushButton, name)
+    assert b is not None, name
+    return b
+
+
+def test_tabs_come_from_the_registry(window):
+    tabs = window.findChild(type(window.tabs), "scenarioTabs")
+    assert tabs is window.tabs
+    assert [tabs.tabText(i) for i in range(tabs.count())] == [
+        "Guess the number",
+        "Black box",
+        "Rifle target",
+    ]
+    assert [p.key for p in window.pages[1].parts] == ["blackbox", "fit"]
+
+
+def test_every_tab_has_its_own_named_widgets(window):
+    from PySide6.QtCore import QObject
+
+    for page, _ in all_parts(window):
+        for name in NAMES:
+            w = page.findChild(QObject, name)
+            assert w is not None, (page.tab_key, name)
+            if hasattr(w, "accessibleName"):
+                assert w.accessibleName(), (page.tab_key, name)
+
+
+def test_five_steps_give_five_rows_points_and_a_new_arrow(window, qtbot):
+    for page, _ in all_parts(window):
+        page.reset()
+        rows = len(page.trainer.history)
+        for _ in range(5):
+            qtbot.mouseClick(button(page, "stepButton"), Qt.MouseButton.LeftButton)
+        t = page.trainer
+        n = len(t.history)
+        assert n == rows + 5 or (t.done and n > rows), page.tab_key
+        x, y = page.loss_plot.curve.getData()
+        assert len(x) == n and np.allclose(y, t.history.column("loss"))
+        latest = page.gradient_plot.vectors[0]
+        names = t.model.param_names
+        assert latest[0] == t.history.column(f"grad_{names[0]}")[-1]
+        assert page.table.model().rowCount() == n
+
+
+def test_next_phase_walks_the_strip_and_a_walk_equals_one_step(window, qtbot):
+    for page, pi in all_parts(window):
+        page.reset()
+        assert page.phase_strip.current is Phase.INIT
+        seen = []
+        for _ in range(4):
+            qtbot.mouseClick(button(page, "phaseButton"), Qt.MouseButton.LeftButton)
+            seen.append(page.phase_strip.current)
+            assert page.lesson.text  # every phase explains itself
+        assert seen == [Phase.FORWARD, Phase.LOSS, Phase.BACKWARD, Phase.UPDATE]
+        walked = page.trainer.params.copy()
+        rows = page.trainer.history.to_array()
+        page.reset()
+        qtbot.mouseClick(button(page, "stepButton"), Qt.MouseButton.LeftButton)
+        assert np.array_equal(page.trainer.params, walked)
+        assert np.array_equal(page.trainer.history.to_array(), rows)
+
+
+def test_run_then_pause_within_one_tick(window, qtbot):
+    for page, _ in all_parts(window):
+        page.reset()
+        run = button(page, "runButton")
+        qtbot.mouseClick(run, Qt.MouseButton.LeftButton)
+        assert page.runner.running and run.isChecked()
+        ticks = page.runner.ticks
+        qtbot.mouseClick(run, Qt.MouseButton.LeftButton)
+        assert not page.runner.running and not run.isChecked()
+        assert page.runner.ticks - ticks <= 1
+
+
+def test_running_at_full_speed_grows_the_history(window, qtbot):
+    page = window.pages[2]  # the rifle
+    window.tabs.setCurrentIndex(2)
+    page.controls.speed_slider.setValue(page.controls.speed_slider.maximum())
+    qtbot.mouseClick(button(page, "runButton"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.trainer.done, timeout=10000)
+    assert not page.runner.running
+    assert len(page.trainer.history) > 5
+    assert page.trainer.stop is StopReason.PLATEAU
+    assert "plateau" in page.status_label.text()
+
+
+def test_back_then_step_repeats_the_third_step(window, qtbot):
+    for page, _ in all_parts(window):
+        page.reset()
+        step = button(page, "stepButton")
+        for _ in range(3):
+            qtbot.mouseClick(step, Qt.MouseButton.LeftButton)
+        if page.trainer.done or len(page.trainer.history) < 3:
+            continue
+        third = page.trainer.history.row(2)
+        qtbot.mouseClick(button(page, "backButton"), Qt.MouseButton.LeftButton)
+        assert len(page.trainer.history) == 2
+        assert page.table.model().rowCount() == 2
+        assert len(page.loss_plot.curve.getData()[0]) == 2
+        qtbot.mouseClick(step, Qt.MouseButton.LeftButton)
+        assert page.trainer.history.row(2) == third
+
+
+def test_reset_returns_to_step_zero_with_the_same_start(window, qtbot):
+    for page, _ in all_parts(window):
+        page.reset()
+        start = page.trainer.params.copy()
+        for _ in range(4):
+            qtbot.mouseClick(button(page, "stepButton"), Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(button(page, "resetButton"), Qt.MouseButton.LeftButton)
+        assert page.trainer.step_count == 0 and len(page.trainer.history) == 0
+        assert page.trainer.phase is Phase.INIT
+        assert np.array_equal(page.trainer.params, start)
+        assert len(page.loss_plot.curve.getData()[0] or []) == 0
+
+
+def test_learning_rate_change_while_running_applies_to_the_next_step(window, qtbot):
+    window.tabs.setCurrentIndex(1)
+    page = window.pages[1]
+    page.select_part(1)  # crack the box: a long, smooth run
+    page.controls.speed_slider.setValue(0)  # one step per second: we control the steps
+    qtbot.mouseClick(button(page, "runButton"), Qt.MouseButton.LeftButton)
+    page.trainer.step()
+    page.controls.lr_spin.setValue(0.02)
+    assert page.runner.running
+    before = page.trainer.params.copy()
+    page.trainer.step()
+    grad = page.trainer.history.column("grad_w")[-1]
+    assert page.trainer.params[0] == pytest.approx(before[0] - 0.02 * grad)
+    qtbot.mouseClick(button(page, "runButton"), Qt.MouseButton.LeftButton)
+
+
+@pytest.mark.parametrize("tab, part, lr", [(1, 0, 5.0), (1, 1, 50.0), (2, 0, 50.0)])
+def test_a_diverging_learning_rate_stops_with_the_diverged_status(window, qtbot, tab, part, lr):
+    window.tabs.setCurrentIndex(tab)
+    page = window.pages[tab]
+    page.select_part(part)
+    page.controls.lr_spin.setValue(lr)
+    page.controls.speed_slider.setValue(page.controls.speed_slider.maximum())
+    qtbot.mouseClick(button(page, "runButton"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.trainer.done, timeout=10000)
+    assert page.trainer.stop is StopReason.DIVERGED
+    assert "diverged" in page.status_label.text()
+    x, y = page.loss_plot.curve.getData()
+    assert np.all(np.isfinite(x)) and np.all(np.isfinite(y))
+    for shaft in page.gradient_plot.shafts:
+        sx, sy = shaft.getData()
+        if sx is not None:
+            assert np.all(np.isfinite(sx)) and np.all(np.isfinite(sy))
+    assert not button(page, "stepButton").isEnabled()
+
+
+def test_keyboard_shortcuts(window, qtbot):
+    page = window.pages[0]
+    window.tabs.setCurrentIndex(0)
+    page.reset()
+    window.activateWindow()
+    window.setFocus()
+    qtbot.keyClick(window, Qt.Key.Key_Right)
+    assert len(page.trainer.history) == 1
+    qtbot.keyClick(window, Qt.Key.Key_PageDown)
+    assert len(page.trainer.history) == 2
+    qtbot.keyClick(window, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
+    assert page.trainer.phase is Phase.FORWARD
+    qtbot.keyClick(window, Qt.Key.Key_Backspace)
+    assert page.trainer.phase is Phase.UPDATE and len(page.trainer.history) == 2
+    qtbot.keyClick(window, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    assert len(page.trainer.history) == 0
+    qtbot.keyClick(window, Qt.Key.Key_Space)
+    assert page.runner.running
+    qtbot.keyClick(window, Qt.Key.Key_Space)
+    assert not page.runner.running
+    qtbot.keyClick(window, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
+    assert window.tabs.currentIndex() == 1
+
+
+def test_switching_tabs_pauses_the_hidden_run(window, qtbot):
+    page = window.pages[0]
+    page.toggle_run()
+    assert page.runner.running
+    window.tabs.setCurrentIndex(1)
+    assert not page.runner.running
+
+
+def test_the_window_remembers_its_size_and_tab(qtbot, settings):
+    from gdstudio.qt.main_window import MainWindow
+
+    w = MainWindow(settings)
+    qtbot.addWidget(w)
+    w.show()
+    w.resize(
+        900, 640
+    )  # the offscreen screen is 800 wide: restoring clamps the width, not the height
+    qtbot.waitUntil(lambda: w.height() == 640)
+    w.tabs.setCurrentIndex(2)
+    w.close()
+    again = MainWindow(settings)
+    qtbot.addWidget(again)
+    assert again.tabs.currentIndex() == 2
+    assert again.size().height() == 640
+
+
+def test_seed_and_initial_values_rebuild_and_reset(window, qtbot):
+    page = window.pages[2]
+    window.tabs.setCurrentIndex(2)
+    page.step()
+    first = page.trainer.history.row(0)
+    page.controls.seed_spin.setValue(5)
+    assert len(page.trainer.history) == 0 and page.trainer.seed == 5
+    page.step()
+    assert page.trainer.history.row(0) != first
+    spin = page.current.init_spins["aim_x"]
+    spin.setValue(10.0)
+    assert page.trainer.params[0] == 10.0
+
+
+def test_main_reuses_an_existing_application(qtbot, tmp_path, monkeypatch):
+    from gdstudio.app import main
+
+    monkeypatch.setenv("HOME", str(tmp_path))
+    seen = {}
+
+    def check_and_close():
+        w = next(w for w in QApplication.topLevelWidgets() if w.objectName() == "mainWindow")
+        seen["tabs"] = w.tabs.count()
+        w.close()
+        QApplication.instance().quit()
+
+    QTimer.singleShot(200, check_and_close)
+    assert main(["--lang", "en"]) == 0
+    assert seen["tabs"] == 3
+    for w in QApplication.topLevelWidgets():
+        if w.objectName() == "mainWindow":
+            w.deleteLater()
+
+
+def _env(**changes):
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    }
+    env.update(changes)
+    return env
+
+
+def test_without_a_display_it_explains_and_exits_2():
+    r = subprocess.run(
+        [sys.executable, "-m", "gdstudio"], env=_env(), capture_output=True, text=True, timeout=60
+    )
+    assert r.returncode == 2
+    lines = r.stderr.strip().splitlines()
+    assert (
+        len(lines) == 1 and "gdstudio run" in lines[0] and "QT_QPA_PLATFORM=offscreen" in lines[0]
+    )
+
+
+def test_self_test_passes(tmp_path):
+    r = subprocess.run(
+        [sys.executable, "-m", "gdstudio", "--self-test"],
+        env=_env(HOME=str(tmp_path), XDG_CONFIG_HOME=str(tmp_path)),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.strip().endswith("self-test ok")
+
+
+def test_status_words_for_every_stop(window):
+    page = window.pages[1]
+    window.tabs.setCurrentIndex(1)
+    page.select_part(1)
+    page.trainer.run()
+    page.refresh()
+    assert "cannot copy the box exactly" in page.status_label.text()
+    assert not math.isnan(page.trainer.history.last()["loss"])
