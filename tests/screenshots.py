@@ -25,7 +25,6 @@ def main(argv=None) -> int:
     p.add_argument("--only", default="", help="tab key to limit to")
     args = p.parse_args(argv)
     from PySide6.QtCore import QSettings
-    from PySide6.QtWidgets import QApplication
 
     from gdstudio.qt import i18n
     from gdstudio.qt.application import application
@@ -51,7 +50,7 @@ def main(argv=None) -> int:
                 page.reset()
                 stem = f"{args.lang}_{size}_{page.tab_key}_{part.key}"
 
-                def shoot(label: str) -> None:
+                def shoot(label: str, stem: str = stem) -> None:
                     app.processEvents()
                     window.grab().save(str(out / f"{stem}_{label}.png"))
 

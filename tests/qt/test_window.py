@@ -78,7 +78,7 @@ def test_five_steps_give_five_rows_points_and_a_new_arrow(window, qtbot):
 
 
 def test_next_phase_walks_the_strip_and_a_walk_equals_one_step(window, qtbot):
-    for page, pi in all_parts(window):
+    for page, _ in all_parts(window):
         page.reset()
         assert page.phase_strip.current is Phase.INIT
         seen = []
