@@ -175,6 +175,7 @@ class ScenarioPage(QWidget):
             self.init_stack.addWidget(init_box)
             settings = view.settings_widget()
             self.settings_stack.addWidget(settings if settings is not None else QWidget())
+            view.frame = self  # views may reach the shared plots (e.g. a ghost loss curve)
             view.settingsChanged.connect(lambda p=part: self._rebuild(p))
             view.initialValuesChanged.connect(lambda values, p=part: self._set_init(p, values))
             part.trainer = self._make_trainer(part, lr=None, seed=0)
@@ -308,6 +309,13 @@ class ScenarioPage(QWidget):
         except ValueError as e:
             self.status_label.setText(self.tr("Not applied: {error}").format(error=str(e)))
             return
+        part.trainer = trainer
+        if part is self.current:
+            self.runner.set_trainer(trainer)
+
+    def use_trainer(self, view: ScenarioView, trainer: Trainer) -> None:
+        """Let a view hand the frame a trainer of its own making (e.g. a student playing A)."""
+        part = self._part_of(view)
         part.trainer = trainer
         if part is self.current:
             self.runner.set_trainer(trainer)

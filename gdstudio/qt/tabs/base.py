@@ -41,6 +41,7 @@ class ScenarioView(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName(f"{self.scenario_key}View")
+        self.frame = None  # the ScenarioPage showing this view, set by the page
 
     # --- texts --------------------------------------------------------------------------
     def title(self) -> str:
