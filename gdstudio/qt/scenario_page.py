@@ -125,6 +125,13 @@ class ScenarioPage(QWidget):
         self.side_scroll = scroll
         split.addWidget(scroll)
 
+        # the figure: picture and lesson (centre), plots and table (right); exports draw this
+        figure = QSplitter(Qt.Orientation.Horizontal)
+        figure.setObjectName("figureArea")
+        figure.setChildrenCollapsible(False)
+        self.figure_area = figure
+        split.addWidget(figure)
+
         # centre: the scenario's picture over the lesson panel
         centre = QSplitter(Qt.Orientation.Vertical)
         self.picture_stack = QStackedWidget()
@@ -134,7 +141,7 @@ class ScenarioPage(QWidget):
         centre.addWidget(self.lesson)
         centre.setStretchFactor(0, 3)
         centre.setStretchFactor(1, 1)
-        split.addWidget(centre)
+        figure.addWidget(centre)
 
         # right: loss plot, gradient plot, history table
         right = QSplitter(Qt.Orientation.Vertical)
@@ -155,11 +162,13 @@ class ScenarioPage(QWidget):
         right.setStretchFactor(0, 3)
         right.setStretchFactor(1, 2)
         right.setStretchFactor(2, 2)
-        split.addWidget(right)
+        figure.addWidget(right)
+        figure.setStretchFactor(0, 5)
+        figure.setStretchFactor(1, 4)
+        figure.setSizes([560, 430])
         split.setStretchFactor(0, 0)
-        split.setStretchFactor(1, 5)
-        split.setStretchFactor(2, 4)
-        split.setSizes([310, 560, 430])
+        split.setStretchFactor(1, 1)
+        split.setSizes([310, 990])
 
         self.status_label = QLabel(self)
         self.status_label.setObjectName("statusLabel")
