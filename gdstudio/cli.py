@@ -1,6 +1,9 @@
 """Headless runs: ``gdstudio run SCENARIO [options]`` trains without a window (and without Qt).
 
-Every wrong argument ends in one line on stderr and exit code 2, never a traceback.
+``--open FILE`` continues the first tab of SCENARIO in a saved session; --steps, --lr,
+--tolerance, --no-stop and --csv apply on top, while --seed, --momentum and the scenario's
+settings belong to the saved run and are refused with it. Every wrong argument (and every
+unreadable session) ends in one line on stderr and exit code 2, never a traceback.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from gdstudio.engine import Trainer
 from gdstudio.scenarios import BY_KEY, create
 from gdstudio.scenarios.black_box import BATCH_MODES, FAMILIES
 from gdstudio.scenarios.guess_number import FEEDBACK_MODES
+from gdstudio.session_file import SessionError, find_tab, load_session
 
 EXIT_USAGE = 2
 MAX_STEPS = 100_000_000
@@ -103,9 +107,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = _Parser(prog="gdstudio run", description="Train one scenario without a window.")
     p.add_argument("scenario", help=f"one of: {', '.join(BY_KEY)}")
     p.add_argument("--steps", type=_integer(1, MAX_STEPS), help="step limit")
-    p.add_argument("--seed", type=_integer(0, 2**63 - 1), default=0)
+    p.add_argument("--open", dest="open_file", metavar="FILE", help="continue a saved session")
+    p.add_argument("--seed", type=_integer(0, 2**63 - 1))
     p.add_argument("--lr", type=_positive, help="learning rate")
-    p.add_argument("--momentum", type=_momentum, default=0.0)
+    p.add_argument("--momentum", type=_momentum)
     p.add_argument("--tolerance", type=_positive, help="stop when the loss is below this")
     p.add_argument("--no-stop", action="store_true", help="run exactly --steps steps")
     p.add_argument("--csv", metavar="PATH", help="write the whole history as CSV")
@@ -175,6 +180,8 @@ def write_atomically(path: str, write) -> None:
 def make_trainer(args: argparse.Namespace) -> Trainer:
     if args.scenario not in BY_KEY:
         raise UsageError(f"unknown scenario {args.scenario!r}; choose one of: {', '.join(BY_KEY)}")
+    if args.open_file is not None:
+        return open_trainer(args)
     if args.no_stop and args.steps is None:
         raise UsageError("--no-stop needs --steps N")
     try:
@@ -182,14 +189,43 @@ def make_trainer(args: argparse.Namespace) -> Trainer:
         return Trainer(
             model,
             lr=args.lr,
-            momentum=args.momentum,
-            seed=args.seed,
+            momentum=args.momentum or 0.0,
+            seed=args.seed or 0,
             tolerance=args.tolerance,
             max_steps=args.steps,
             stop_rules=not args.no_stop,
         )
     except ValueError as e:
         raise UsageError(str(e)) from None
+
+
+def open_trainer(args: argparse.Namespace) -> Trainer:
+    """The first SCENARIO tab of the session ``--open`` names, with the run options on top."""
+    given = [f for f, v in (("--seed", args.seed), ("--momentum", args.momentum)) if v is not None]
+    given += ["--" + o.replace("_", "-") for o in _SCENARIO_OPTIONS if getattr(args, o) is not None]
+    if given:
+        raise UsageError(f"{given[0]} cannot be used with --open: the saved run keeps its own")
+    try:
+        session = load_session(args.open_file)
+    except SessionError as e:
+        raise UsageError(" ".join(str(e).split())) from None
+    found = find_tab(session, args.scenario)
+    if found is None:
+        held = sorted({tab["scenario"] for tab in session["tabs"].values()})
+        raise UsageError(
+            f"{args.open_file} has no {args.scenario} tab "
+            f"(it holds: {', '.join(held) if held else 'no tabs'})"
+        )
+    trainer = found[1]["trainer_obj"]
+    if args.no_stop:
+        trainer.stop_rules = False
+    if args.tolerance is not None:
+        trainer.tolerance = args.tolerance
+    if args.steps is not None:
+        trainer.set_max_steps(args.steps)
+    if args.lr is not None:
+        trainer.lr = args.lr
+    return trainer
 
 
 def _format(value: float) -> str:
