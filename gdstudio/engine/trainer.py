@@ -133,8 +133,9 @@ class Trainer:
     def _snapshot(self) -> _Snapshot:
         return _Snapshot(
             params=self.params.copy(),
-            optimizer=copy_state(self.optimizer.get_state()),
-            rng=copy_state(self.rng.bit_generator.state),
+            # both calls already return fresh objects: no deep copies on every step
+            optimizer=self.optimizer.get_state(),
+            rng=self.rng.bit_generator.state,
             rows=len(self.history),
             phase=self.phase,
             record=self.record,

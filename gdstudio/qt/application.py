@@ -56,9 +56,12 @@ def run_window(args) -> int:
         settings.clear()
     language = args.lang or str(settings.value("language", "")) or i18n.system_language()
     i18n.install(app, language)
+    from gdstudio.qt import appearance
     from gdstudio.qt.main_window import MainWindow
 
+    appearance.apply_theme(app, str(settings.value("theme", "system")))
     window = MainWindow(settings)
+    session_file = args.file or args.open_file
     if args.self_test:
         from gdstudio.qt.self_test import self_test
 
@@ -70,5 +73,8 @@ def run_window(args) -> int:
         probe = _FirstPaint(app)
         window.installEventFilter(probe)
     window.show()
+    window.restore_presentation()
+    if session_file:  # after the window shows, so a problem appears as a dialog over it
+        QTimer.singleShot(0, lambda: window.open_session(session_file))
     app.exec()
     return 0

@@ -187,6 +187,17 @@ class ControlPanel(QGroupBox):
         if emit:
             self.speedChanged.emit(index)
 
+    def set_compact(self, on: bool) -> None:
+        """Presentation mode: only what a presenter needs to step and run."""
+        for w in (
+            self.momentum_spin,
+            self.momentum_caption,
+            self.seed_spin,
+            self.seed_caption,
+            self.log_check,
+        ):
+            w.setVisible(not on)
+
     # --- model to widget (signals blocked: no feedback loops, design.md rule 2) ----------
     def set_values(self, *, speed: int, lr: float, momentum: float, seed: int, momentum_ok: bool):
         for w, v in (

@@ -16,7 +16,10 @@ class LessonPanel(QFrame):
         self.setObjectName("lessonPanel")
         self.setAccessibleName(self.tr("Lesson"))
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setStyleSheet("#lessonPanel { background: #fffbea; border: 1px solid #e0c870; }")
+        self.setStyleSheet(
+            "#lessonPanel { background: #fffbea; border: 1px solid #e0c870; }"
+            " #lessonPanel QLabel { color: #202020; background: transparent; }"
+        )
         layout = QVBoxLayout(self)
         self.heading = QLabel()
         self.heading.setObjectName("lessonHeading")

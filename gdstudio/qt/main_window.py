@@ -1,16 +1,31 @@
-"""The main window: one tab per scenario group from the registry, menus, shortcuts, status bar."""
+"""The main window: one tab per scenario group from the registry, menus, shortcuts, status bar,
+sessions, export, presentation mode, themes, language and remembered settings."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget
+import os
+
+from PySide6.QtCore import QByteArray, QEvent, QLocale, QSettings, Qt
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QTabWidget,
+)
 
 from gdstudio import __version__
+from gdstudio.qt import appearance, export, i18n
 from gdstudio.qt.common import font
 from gdstudio.qt.scenario_page import ScenarioPage
 from gdstudio.qt.tabs import VIEWS
 from gdstudio.scenarios import SCENARIOS
+
+MAX_RECENT = 8
+PRESENTATION_SCALE = 1.3
+LANGUAGES = (("en", "English"), ("zh_CN", "中文（简体）"))
 
 
 def tab_groups() -> list[tuple[str, list[str]]]:
@@ -26,6 +41,8 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.settings = settings if settings is not None else QSettings()
+        self.session_path: str | None = None
+        self.presenting = False
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("scenarioTabs")
         self.tabs.setDocumentMode(True)
@@ -42,17 +59,17 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_menus()
         self.tabs.currentChanged.connect(self._on_tab_changed)
-
         self.retranslate()
         self._restore_settings()
 
     # --- actions ------------------------------------------------------------------------
-    def _action(self, name: str, shortcuts, slot) -> QAction:
+    def _action(self, name: str, shortcuts, slot, checkable: bool = False) -> QAction:
         a = QAction(self)
         a.setObjectName(name)
         a.setShortcuts([QKeySequence(s) for s in shortcuts])
         a.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        a.triggered.connect(slot)
+        a.setCheckable(checkable)
+        (a.toggled if checkable else a.triggered).connect(slot)
         self.addAction(a)
         return a
 
@@ -69,14 +86,56 @@ class MainWindow(QMainWindow):
         self.prev_tab_action = self._action(
             "previousTabAction", ["Ctrl+Shift+Tab"], self._previous_tab
         )
-        self.quit_action = self._action("quitAction", [QKeySequence.StandardKey.Quit], self.close)
-        self.quit_action.setShortcuts([QKeySequence("Ctrl+Q")])
+        self.open_action = self._action("openAction", ["Ctrl+O"], self.open_session_dialog)
+        self.save_action = self._action("saveAction", ["Ctrl+S"], self.save_session)
+        self.save_as_action = self._action("saveAsAction", ["Ctrl+Shift+S"], self.save_session_as)
+        self.png_action = self._action("exportPngAction", [], lambda: self.export_dialog("png"))
+        self.svg_action = self._action("exportSvgAction", [], lambda: self.export_dialog("svg"))
+        self.csv_action = self._action("exportCsvAction", [], lambda: self.export_dialog("csv"))
+        self.quit_action = self._action("quitAction", ["Ctrl+Q"], self.close)
+        self.present_action = self._action(
+            "presentationAction", ["F11"], self.set_presentation, checkable=True
+        )
+        self.leave_action = self._action(
+            "leavePresentationAction", ["Esc"], lambda: self.present_action.setChecked(False)
+        )
+        self.leave_action.setEnabled(False)
+        self.guide_action = self._action("guideAction", ["F1"], self.show_guide)
         self.about_action = self._action("aboutAction", [], self.show_about)
-        self.keys_action = self._action("keysAction", ["F1"], self.show_keys)
+        self.keys_action = self._action("keysAction", ["Ctrl+/"], self.show_keys)
+        self.theme_group = QActionGroup(self)
+        self.theme_actions = {}
+        for theme in appearance.THEMES:
+            a = QAction(self)
+            a.setObjectName(f"theme_{theme}")
+            a.setCheckable(True)
+            a.triggered.connect(lambda _c=False, t=theme: self.set_theme(t))
+            self.theme_group.addAction(a)
+            self.theme_actions[theme] = a
+        self.language_group = QActionGroup(self)
+        self.language_actions = {}
+        for code, name in LANGUAGES:
+            a = QAction(name, self)  # each language in its own words: not translated
+            a.setObjectName(f"language_{code}")
+            a.setCheckable(True)
+            a.triggered.connect(lambda _c=False, c=code: self.set_language(c))
+            self.language_group.addAction(a)
+            self.language_actions[code] = a
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
         self.file_menu = bar.addMenu("")
+        self.file_menu.addAction(self.open_action)
+        self.recent_menu = self.file_menu.addMenu("")
+        self.recent_menu.setObjectName("recentMenu")
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        self.file_menu.addAction(self.save_action)
+        self.file_menu.addAction(self.save_as_action)
+        self.file_menu.addSeparator()
+        self.export_menu = self.file_menu.addMenu("")
+        for a in (self.png_action, self.svg_action, self.csv_action):
+            self.export_menu.addAction(a)
+        self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.training_menu = bar.addMenu("")
         for a in (
@@ -88,17 +147,30 @@ class MainWindow(QMainWindow):
         ):
             self.training_menu.addAction(a)
         self.view_menu = bar.addMenu("")
+        self.view_menu.addAction(self.present_action)
+        self.theme_menu = self.view_menu.addMenu("")
+        for a in self.theme_actions.values():
+            self.theme_menu.addAction(a)
+        self.language_menu = self.view_menu.addMenu("")
+        for a in self.language_actions.values():
+            self.language_menu.addAction(a)
+        self.view_menu.addSeparator()
         self.view_menu.addAction(self.next_tab_action)
         self.view_menu.addAction(self.prev_tab_action)
         self.help_menu = bar.addMenu("")
+        self.help_menu.addAction(self.guide_action)
         self.help_menu.addAction(self.keys_action)
         self.help_menu.addAction(self.about_action)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Gradient Descent Studio"))
         self.file_menu.setTitle(self.tr("&File"))
+        self.recent_menu.setTitle(self.tr("Open &recent"))
+        self.export_menu.setTitle(self.tr("&Export"))
         self.training_menu.setTitle(self.tr("&Training"))
         self.view_menu.setTitle(self.tr("&View"))
+        self.theme_menu.setTitle(self.tr("&Theme"))
+        self.language_menu.setTitle(self.tr("&Language"))
         self.help_menu.setTitle(self.tr("&Help"))
         for action, text in (
             (self.run_action, self.tr("Run / Pause")),
@@ -108,9 +180,21 @@ class MainWindow(QMainWindow):
             (self.reset_action, self.tr("Reset")),
             (self.next_tab_action, self.tr("Next scenario")),
             (self.prev_tab_action, self.tr("Previous scenario")),
+            (self.open_action, self.tr("&Open session…")),
+            (self.save_action, self.tr("&Save session")),
+            (self.save_as_action, self.tr("Save session &as…")),
+            (self.png_action, self.tr("Picture as PNG…")),
+            (self.svg_action, self.tr("Picture as SVG…")),
+            (self.csv_action, self.tr("History as CSV…")),
             (self.quit_action, self.tr("Quit")),
+            (self.present_action, self.tr("Presentation mode")),
+            (self.leave_action, self.tr("Leave presentation mode")),
+            (self.guide_action, self.tr("Guide for teachers")),
             (self.about_action, self.tr("About Gradient Descent Studio")),
             (self.keys_action, self.tr("Keyboard shortcuts")),
+            (self.theme_actions["system"], self.tr("Follow the system")),
+            (self.theme_actions["light"], self.tr("Light")),
+            (self.theme_actions["dark"], self.tr("Dark")),
         ):
             action.setText(text)
         for i, page in enumerate(self.pages):
@@ -120,9 +204,21 @@ class MainWindow(QMainWindow):
         self.status_text.setText(
             self.tr(
                 "Keys: Space run/pause · → or Page Down step · Shift+→ next phase · "
-                "Backspace back · Ctrl+R reset · Ctrl+Tab next scenario · F1 all keys"
+                "Backspace back · Ctrl+R reset · Ctrl+Tab next scenario · F1 guide"
             )
         )
+        self._update_title()
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _update_title(self) -> None:
+        title = self.tr("Gradient Descent Studio")
+        if self.session_path:
+            title = f"{os.path.basename(self.session_path)} — {title}"
+        self.setWindowTitle(title)
 
     # --- tabs ---------------------------------------------------------------------------
     def current_page(self) -> ScenarioPage:
@@ -139,7 +235,178 @@ class MainWindow(QMainWindow):
             if i != index:
                 page.runner.pause()
 
+    def pause_all(self) -> None:
+        for page in self.pages:
+            page.runner.pause()
+
+    # --- sessions -----------------------------------------------------------------------
+    def open_session_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open session"), self._last_folder(), self._session_filter()
+        )
+        if path:
+            self.open_session(path)
+
+    def open_session(self, path: str) -> bool:
+        """Open a session file; on any problem, one dialog and the current session stays."""
+        from gdstudio.qt import session
+        from gdstudio.session_file import SessionError, load_session
+
+        self.pause_all()
+        try:
+            loaded = load_session(path)
+        except SessionError as e:
+            self.show_error(self.tr("This session cannot be opened"), str(e))
+            return False
+        session.apply(self, loaded)
+        self.session_path = path
+        self._remember_recent(path)
+        self._update_title()
+        return True
+
+    def save_session(self) -> bool:
+        if not self.session_path:
+            return self.save_session_as()
+        return self._save_to(self.session_path)
+
+    def save_session_as(self) -> bool:
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save session"), self._last_folder(), self._session_filter()
+        )
+        if not path:
+            return False
+        if not os.path.splitext(path)[1]:
+            path += ".gdstudio.json"
+        return self._save_to(path)
+
+    def _save_to(self, path: str) -> bool:
+        from gdstudio.qt import session
+        from gdstudio.session_file import SessionError, save_session
+
+        self.pause_all()
+        try:
+            save_session(path, session.collect(self))
+        except SessionError as e:
+            self.show_error(self.tr("The session was not saved"), str(e))
+            return False
+        self.session_path = path
+        self._remember_recent(path)
+        self._update_title()
+        self.statusBar().showMessage(self.tr("Saved {file}").format(file=path), 4000)
+        return True
+
+    def _session_filter(self) -> str:
+        return self.tr("gdstudio sessions (*.gdstudio.json *.json);;All files (*)")
+
+    def _last_folder(self) -> str:
+        recent = self.recent_files()
+        return os.path.dirname(recent[0]) if recent else os.path.expanduser("~")
+
+    def recent_files(self) -> list[str]:
+        value = self.settings.value("recent", [])
+        if isinstance(value, str):
+            value = [value]
+        return [v for v in (value or []) if isinstance(v, str)][:MAX_RECENT]
+
+    def _remember_recent(self, path: str) -> None:
+        path = os.path.abspath(path)
+        files = [path] + [f for f in self.recent_files() if f != path]
+        self.settings.setValue("recent", files[:MAX_RECENT])
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        files = self.recent_files()
+        if not files:
+            empty = self.recent_menu.addAction(self.tr("(none yet)"))
+            empty.setEnabled(False)
+        for path in files:
+            a = self.recent_menu.addAction(path)
+            a.triggered.connect(lambda _c=False, p=path: self.open_session(p))
+
+    # --- export -------------------------------------------------------------------------
+    def export_dialog(self, kind: str) -> None:
+        page = self.current_page()
+        filters = {
+            "png": self.tr("PNG picture (*.png)"),
+            "svg": self.tr("SVG drawing (*.svg)"),
+            "csv": self.tr("CSV table (*.csv)"),
+        }
+        name = f"{page.tab_key}-{page.current.key}-step{page.trainer.step_count}.{kind}"
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export"), os.path.join(self._last_folder(), name), filters[kind]
+        )
+        if path:
+            self.export(kind, path)
+
+    def export(self, kind: str, path: str) -> bool:
+        page = self.current_page()
+        try:
+            if kind == "png":
+                export.export_png(page, path)
+            elif kind == "svg":
+                export.export_svg(page, path)
+            else:
+                export.export_csv(page.trainer, path)
+        except OSError as e:
+            self.show_error(self.tr("Nothing was exported"), e.strerror or str(e))
+            return False
+        self.statusBar().showMessage(self.tr("Exported {file}").format(file=path), 4000)
+        return True
+
+    # --- appearance ---------------------------------------------------------------------
+    def set_presentation(self, on: bool) -> None:
+        """Full screen, larger fonts and thicker lines, clutter hidden; Esc leaves."""
+        on = bool(on)
+        if on == self.presenting:
+            return
+        self.presenting = on
+        self.present_action.blockSignals(True)
+        self.present_action.setChecked(on)
+        self.present_action.blockSignals(False)
+        self.leave_action.setEnabled(on)
+        appearance.scale_fonts(self, PRESENTATION_SCALE if on else 1.0)
+        for page in self.pages:
+            page.set_presentation(on)
+        self.menuBar().setVisible(not on)
+        self.statusBar().setVisible(not on)
+        if on:
+            self._normal_geometry = self.saveGeometry()
+            self.showFullScreen()
+        else:
+            self.showNormal()
+            if getattr(self, "_normal_geometry", None) is not None:
+                self.restoreGeometry(self._normal_geometry)
+        self.settings.setValue("presentation", on)
+
+    def set_theme(self, theme: str) -> None:
+        app = QApplication.instance()
+        appearance.apply_theme(app, theme)
+        self.theme_actions.get(theme, self.theme_actions["system"]).setChecked(True)
+        self.settings.setValue("theme", theme)
+
+    def set_language(self, code: str) -> None:
+        i18n.install(QApplication.instance(), code)
+        self.language_actions[code].setChecked(True)
+        self.settings.setValue("language", code)
+        self.retranslate()
+
     # --- dialogs ------------------------------------------------------------------------
+    def show_error(self, title: str, message: str) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok, self
+        )
+        box.setObjectName("errorDialog")
+        box.exec()
+
+    def show_guide(self) -> None:
+        from gdstudio.qt.guide import GuideDialog
+
+        dialog = GuideDialog(
+            [(p.tab_key, p.tab_title()) for p in self.pages], self.tabs.currentIndex(), self
+        )
+        dialog.exec()
+        dialog.deleteLater()
+
     def show_about(self) -> None:
         QMessageBox.about(
             self,
@@ -169,6 +436,9 @@ class MainWindow(QMainWindow):
                 "<tr><td><b>Backspace</b> or <b>Page Up</b></td><td>back one step</td></tr>"
                 "<tr><td><b>Ctrl+R</b></td><td>reset</td></tr>"
                 "<tr><td><b>Ctrl+Tab</b></td><td>next scenario</td></tr>"
+                "<tr><td><b>F11</b> / <b>Esc</b></td><td>presentation mode on / off</td></tr>"
+                "<tr><td><b>Ctrl+S</b> / <b>Ctrl+O</b></td><td>save / open a session</td></tr>"
+                "<tr><td><b>F1</b></td><td>guide for teachers</td></tr>"
                 "<tr><td><b>Ctrl+Q</b></td><td>quit</td></tr></table>"
             ),
         )
@@ -186,14 +456,24 @@ class MainWindow(QMainWindow):
             index = 0
         if 0 <= index < self.tabs.count():
             self.tabs.setCurrentIndex(index)
+        theme = str(self.settings.value("theme", "system"))
+        self.theme_actions.get(theme, self.theme_actions["system"]).setChecked(True)
+        code = "zh_CN" if QLocale().name().startswith("zh") else "en"
+        if code in self.language_actions:
+            self.language_actions[code].setChecked(True)
+
+    def restore_presentation(self) -> None:
+        """Re-enter presentation mode if it was on when the app last closed."""
+        if str(self.settings.value("presentation", "false")).lower() == "true":
+            self.present_action.setChecked(True)
 
     def save_settings(self) -> None:
-        self.settings.setValue("window/geometry", self.saveGeometry())
+        if not self.presenting:
+            self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/tab", self.tabs.currentIndex())
         self.settings.sync()
 
     def closeEvent(self, event) -> None:
-        for page in self.pages:
-            page.runner.pause()
+        self.pause_all()
         self.save_settings()
         super().closeEvent(event)

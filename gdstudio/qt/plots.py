@@ -65,6 +65,11 @@ class LossPlot(pg.PlotWidget):
         self._tolerance = 0.001
         self._ghost_data: tuple[np.ndarray, np.ndarray] | None = None
 
+    def set_thick(self, on: bool) -> None:
+        """Thicker lines for presentation mode."""
+        self.curve.setPen(pg.mkPen(BLUE, width=6 if on else 3))
+        self.marker.setSize(16 if on else 11)
+
     def set_log_scale(self, on: bool) -> None:
         self.log_scale = bool(on)
         self.getPlotItem().setLogMode(y=self.log_scale)
@@ -134,6 +139,14 @@ class GradientPlot(pg.PlotWidget):
         self.param_names: tuple[str, ...] = ()
         self._extent = 0.0  # the largest gradient component seen in this run
         self._seen = 0  # history rows already folded into _extent
+
+    def set_thick(self, on: bool) -> None:
+        """Thicker arrows for presentation mode."""
+        for i, shaft in enumerate(self.shafts):
+            pen = shaft.opts["pen"]
+            pen = pg.mkPen(pen)
+            pen.setWidthF((8 if i == 0 else 5) if on else (5 if i == 0 else 3))
+            shaft.setPen(pen)
 
     def configure(self, param_names: tuple[str, ...]) -> None:
         self.param_names = tuple(param_names)

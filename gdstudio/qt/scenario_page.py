@@ -9,6 +9,7 @@ signals; widget edits go to the model through one handler each (design.md rule 2
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -128,6 +129,13 @@ class ScenarioPage(QWidget):
         # the figure: picture and lesson (centre), plots and table (right); exports draw this
         figure = QSplitter(Qt.Orientation.Horizontal)
         figure.setObjectName("figureArea")
+        # the figure is a light "paper" card in every theme: its colours were chosen on white
+        paper = QPalette(QColor("#202020"), QColor("#f4f4f4"))
+        paper.setColor(QPalette.ColorRole.Base, QColor("white"))
+        paper.setColor(QPalette.ColorRole.Text, QColor("#202020"))
+        paper.setColor(QPalette.ColorRole.WindowText, QColor("#202020"))
+        figure.setPalette(paper)
+        figure.setAutoFillBackground(True)
         figure.setChildrenCollapsible(False)
         self.figure_area = figure
         split.addWidget(figure)
@@ -329,6 +337,15 @@ class ScenarioPage(QWidget):
         if part is self.current:
             self.runner.set_trainer(trainer)
 
+    def restore_initial_values(self, part: Part, params) -> None:
+        """Show a loaded trainer's starting values in the spin boxes (no rebuild)."""
+        names = list(part.init_spins)
+        for name, value in zip(names, params):
+            spin = part.init_spins[name]
+            spin.blockSignals(True)
+            spin.setValue(float(value))
+            spin.blockSignals(False)
+
     def _set_init(self, part: Part, values: dict) -> None:
         for name, value in values.items():
             spin = part.init_spins.get(name)
@@ -337,6 +354,14 @@ class ScenarioPage(QWidget):
                 spin.setValue(value)
                 spin.blockSignals(False)
         self._rebuild(part)
+
+    def set_presentation(self, on: bool) -> None:
+        """Presentation mode: keep what steps and shows, hide the rest; thicker plot lines."""
+        for w in (self.table, self.init_stack, self.settings_stack):
+            w.setVisible(not on)
+        self.controls.set_compact(on)
+        self.loss_plot.set_thick(on)
+        self.gradient_plot.set_thick(on)
 
     def _on_speed(self, index: int) -> None:
         self.runner.set_speed(index)
