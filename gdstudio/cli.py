@@ -114,6 +114,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--tolerance", type=_positive, help="stop when the loss is below this")
     p.add_argument("--no-stop", action="store_true", help="run exactly --steps steps")
     p.add_argument("--csv", metavar="PATH", help="write the whole history as CSV")
+    p.add_argument("--png", metavar="PATH", help="render the scenario's tab after the run as PNG")
     g = p.add_argument_group("guess")
     g.add_argument("--secret", type=_integer(-(10**9), 10**9))
     g.add_argument("--low", type=_integer(-(10**9), 10**9))
@@ -259,8 +260,11 @@ def run_main(argv: list[str]) -> int:
     try:
         args = build_parser().parse_args(argv)
         trainer = make_trainer(args)
-        if args.csv:
-            _check_writable(args.csv)
+        for path in (args.csv, args.png):
+            if path:
+                _check_writable(path)
+        if args.csv and args.png and os.path.abspath(args.csv) == os.path.abspath(args.png):
+            raise UsageError("--csv and --png need two different files")
     except UsageError as e:
         print(f"gdstudio run: {e}", file=sys.stderr)
         return EXIT_USAGE
@@ -274,6 +278,17 @@ def run_main(argv: list[str]) -> int:
             write_atomically(args.csv, trainer.history.write_csv)
         except OSError as e:
             print(f"gdstudio run: cannot write {args.csv}: {e.strerror or e}", file=sys.stderr)
+            return EXIT_USAGE
+    if args.png:
+        try:
+            from gdstudio.qt.render import render_png  # Qt only when a picture is asked for
+
+            render_png(trainer, args.png)
+        except ImportError as e:
+            print(f"gdstudio run: --png needs Qt, which cannot load here: {e}", file=sys.stderr)
+            return EXIT_USAGE
+        except OSError as e:
+            print(f"gdstudio run: cannot write {args.png}: {e.strerror or e}", file=sys.stderr)
             return EXIT_USAGE
     print(summary_line(trainer))
     return 0

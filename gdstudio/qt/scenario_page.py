@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSplitter,
     QStackedWidget,
+    QStyleFactory,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -37,6 +38,14 @@ from gdstudio.qt.phase_strip import PhaseStrip
 from gdstudio.qt.plots import GradientPlot, LossPlot
 from gdstudio.qt.runner import TrainingRunner
 from gdstudio.qt.tabs.base import ScenarioView
+
+
+def paper_palette() -> QPalette:
+    """A light palette (Fusion's standard one), whatever the application theme is."""
+    style = QStyleFactory.create("Fusion")
+    paper = style.standardPalette() if style is not None else QPalette()
+    paper.setColor(QPalette.ColorRole.Window, QColor("#f4f4f4"))
+    return paper
 
 
 class Part:
@@ -130,11 +139,7 @@ class ScenarioPage(QWidget):
         figure = QSplitter(Qt.Orientation.Horizontal)
         figure.setObjectName("figureArea")
         # the figure is a light "paper" card in every theme: its colours were chosen on white
-        paper = QPalette(QColor("#202020"), QColor("#f4f4f4"))
-        paper.setColor(QPalette.ColorRole.Base, QColor("white"))
-        paper.setColor(QPalette.ColorRole.Text, QColor("#202020"))
-        paper.setColor(QPalette.ColorRole.WindowText, QColor("#202020"))
-        figure.setPalette(paper)
+        figure.setPalette(paper_palette())
         figure.setAutoFillBackground(True)
         figure.setChildrenCollapsible(False)
         self.figure_area = figure

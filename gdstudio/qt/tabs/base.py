@@ -75,6 +75,9 @@ class ScenarioView(QWidget):
     def refresh(self, trainer: Trainer) -> None:
         """Redraw the picture from the trainer (called at most once per timer tick)."""
 
+    def show_settings(self, model: Model) -> None:
+        """Make the settings widgets show ``model``'s settings (signals blocked; no rebuild)."""
+
     def ui_state(self) -> dict:
         """The view's own settings as plain data (for saved sessions)."""
         return {}
