@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import os
 import sys
+import tempfile
 import time
+import traceback
+from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
+from PySide6.QtCore import QEvent, QObject, QSettings, QStandardPaths, QTimer
 from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -49,6 +52,43 @@ class _FirstPaint(QObject):
         return False
 
 
+def error_log_path() -> Path:
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppLocalDataLocation)
+    return Path(folder or tempfile.gettempdir()) / "gdstudio-errors.log"
+
+
+def install_error_handler(window) -> None:
+    """An unexpected error never shows a traceback: one line on stderr, the details in a log
+    file, and a short note in the status bar. The window keeps working."""
+
+    def hook(kind, value, tb) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            QApplication.instance().quit()
+            return
+        path = error_log_path()
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with path.open("a", encoding="utf-8") as f:
+                f.write(
+                    f"--- {time.strftime('%Y-%m-%d %H:%M:%S')} gdstudio {gdstudio.__version__}\n"
+                )
+                f.write("".join(traceback.format_exception(kind, value, tb)))
+        except OSError:
+            pass
+        print(f"gdstudio: unexpected error: {value!r} (details in {path})", file=sys.stderr)
+        try:
+            window.statusBar().showMessage(
+                window.tr("Something went wrong ({error}); the details are in {file}").format(
+                    error=kind.__name__, file=path
+                ),
+                10000,
+            )
+        except RuntimeError:  # the window is already gone
+            pass
+
+    sys.excepthook = hook
+
+
 def run_window(args) -> int:
     app = application()
     settings = QSettings()
@@ -72,6 +112,7 @@ def run_window(args) -> int:
     if os.environ.get("GDSTUDIO_STARTUP_PROBE") == "1":
         probe = _FirstPaint(app)
         window.installEventFilter(probe)
+    install_error_handler(window)
     window.show()
     window.restore_presentation()
     if session_file:  # after the window shows, so a problem appears as a dialog over it

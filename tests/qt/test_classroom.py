@@ -194,3 +194,26 @@ def test_settings_remember_theme_and_presentation(qtbot, settings):
 
 
 from PySide6.QtCore import Qt  # noqa: E402
+
+
+def test_an_unexpected_error_is_one_line_and_a_log_not_a_traceback(
+    window, tmp_path, monkeypatch, capsys
+):
+    import sys
+
+    from gdstudio.qt import application
+
+    monkeypatch.setattr(application, "error_log_path", lambda: tmp_path / "errors.log")
+    old = sys.excepthook
+    try:
+        application.install_error_handler(window)
+        try:
+            raise ValueError("boom")
+        except ValueError:
+            sys.excepthook(*sys.exc_info())
+    finally:
+        sys.excepthook = old
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "boom" in err and "Traceback" not in err
+    assert "Traceback" in (tmp_path / "errors.log").read_text()
+    assert "Something went wrong" in window.statusBar().currentMessage()
