@@ -403,7 +403,7 @@ def scan_code() -> list[str]:
                 for index in TEXT_SETTERS.get(name, ()):
                     if index < len(node.args):
                         words = _literal_words(node.args[index])
-                        if words.strip() in SIDES:
+                        if words.strip() in SIDES or words.strip() == "gdstudio":
                             continue
                         if _has_words(words):
                             notes.append(

@@ -93,6 +93,7 @@ def install(app: QApplication | QCoreApplication | None, language: str) -> bool:
     register_fonts()
     for t in _installed:
         app.removeTranslator(t)
+        t.deleteLater()
     _installed.clear()
     QLocale.setDefault(locale_for(language))
     _current = language

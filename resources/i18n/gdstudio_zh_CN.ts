@@ -531,61 +531,61 @@
     <name>GuessView</name>
     <message>
         <location filename="../../gdstudio/qt/i18n.py" line="49"/>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="458"/>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="852"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="459"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="853"/>
         <source>The number line: every guess, and what B said</source>
         <translation>数轴：每一次猜测，以及 B 的回答</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="404"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="405"/>
         <source>Guess the number</source>
         <translation>猜数字</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="408"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="409"/>
         <source>Purpose: B has picked a secret number between {low} and {high}. A must find it, using only what B answers.</source>
         <translation>目标：B 在 {low} 到 {high} 之间想好了一个秘密数字。A 只能根据 B 的回答把它找出来。</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="413"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="414"/>
         <source>The game</source>
         <translation>游戏设置</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="414"/>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="435"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="415"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="436"/>
         <source>Lowest number</source>
         <translation>最小的数</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="415"/>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="436"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="416"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="437"/>
         <source>Highest number</source>
         <translation>最大的数</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="416"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="417"/>
         <source>Random secret (from the seed)</source>
         <translation>随机的秘密数字（由随机种子决定）</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="417"/>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="437"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="418"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="438"/>
         <source>Secret number</source>
         <translation>秘密数字</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="418"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="419"/>
         <source>B answers</source>
         <translation>B 怎么回答</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="419"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="420"/>
         <source>in words: “too low” …</source>
         <translation>用词语：“太小了”……</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="420"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="421"/>
         <source>exactly: the difference</source>
         <translation>精确地：说出差多少</translation>
     </message>
@@ -594,293 +594,293 @@
         <translation type="vanished">揭晓秘密数字（老师用）</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="438"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="439"/>
         <source>How B answers</source>
         <translation>B 怎么回答</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="421"/>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="439"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="422"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="440"/>
         <source>Reveal the secret</source>
         <translation>揭晓秘密数字</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="422"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="423"/>
         <source>For the teacher: draw the secret on the number line</source>
         <translation>给老师用：在数轴上画出秘密数字</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="425"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="426"/>
         <source>Play the whole game twice on this secret — once with B answering in words, once with B giving the exact difference — and show both side by side</source>
         <translation>用这个秘密数字把整个游戏玩两遍——一遍 B 用词语回答，一遍 B 说出准确的差值——再把两遍并排显示出来</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="430"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="431"/>
         <source>You play A: type your guesses, the app answers as B</source>
         <translation>你来当 A：输入你的猜测，软件当 B 来回答</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="432"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="433"/>
         <source>Your guess:</source>
         <translation>你的猜测：</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="433"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="434"/>
         <source>Guess</source>
         <translation>猜</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="440"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="441"/>
         <source>Random secret</source>
         <translation>随机的秘密数字</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="441"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="442"/>
         <source>Race: vague answers against exact answers</source>
         <translation>比赛：模糊的回答对精确的回答</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="442"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="443"/>
         <source>You are A: type the guesses yourself</source>
         <translation>你是 A：自己输入猜测</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="443"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="444"/>
         <source>Your guess</source>
         <translation>你的猜测</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="444"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="445"/>
         <source>Say your guess to B</source>
         <translation>把你的猜测告诉 B</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="445"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="446"/>
         <source>What B says to your guess</source>
         <translation>B 对你的猜测说了什么</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="446"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="447"/>
         <source>The number line</source>
         <translation>数轴</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="447"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="448"/>
         <source>The race, side by side</source>
         <translation>比赛，并排来看</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="448"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="449"/>
         <source>Guesses each needed</source>
         <translation>各自需要猜几次</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="459"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="460"/>
         <source>In words</source>
         <translation>用词语</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="460"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="461"/>
         <source>Exactly</source>
         <translation>精确</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="464"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="465"/>
         <source>◀ Back to the game</source>
         <translation>◀ 回到游戏</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="466"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="467"/>
         <source>Race: vague vs exact</source>
         <translation>比赛：模糊对精确</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="469"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="470"/>
         <source>Stop being A</source>
         <translation>不当 A 了</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="469"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="470"/>
         <source>You are A</source>
         <translation>你来当 A</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="474"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="475"/>
         <source>too low</source>
         <translation>太小了</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="475"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="476"/>
         <source>low</source>
         <translation>小了</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="476"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="477"/>
         <source>a bit low</source>
         <translation>小了一点</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="477"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="478"/>
         <source>correct!</source>
         <translation>猜对了！</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="478"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="479"/>
         <source>a bit high</source>
         <translation>大了一点</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="479"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="480"/>
         <source>high</source>
         <translation>大了</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="480"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="481"/>
         <source>too high</source>
         <translation>太大了</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="486"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="487"/>
         <source>off by {miss}</source>
         <translation>差了 {miss}</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="490"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="491"/>
         <source>1 guess</source>
         <translation>1 次猜测</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="490"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="491"/>
         <source>{n} guesses</source>
         <translation>{n} 次猜测</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="501"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="502"/>
         <source>A has to start somewhere, so A simply guesses &lt;b&gt;{guess}&lt;/b&gt;. That first guess is the &lt;i&gt;initialization&lt;/i&gt;: a starting point, not yet knowledge.</source>
         <translation>A 总得从某个地方开始，所以 A 先随便猜 &lt;b&gt;{guess}&lt;/b&gt;。这第一次猜测就是&lt;i&gt;初始化&lt;/i&gt;：只是一个起点，还谈不上知道什么。</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="507"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="508"/>
         <source>A says &lt;b&gt;{guess}&lt;/b&gt; out loud. Producing an answer from what you have now is the &lt;i&gt;forward&lt;/i&gt; calculation.</source>
         <translation>A 大声说出 &lt;b&gt;{guess}&lt;/b&gt;。用手头现有的东西给出一个答案，就是&lt;i&gt;前向计算&lt;/i&gt;。</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="512"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="513"/>
         <source>B compares {guess} with the secret and says &lt;b&gt;“{answer}”&lt;/b&gt;. That answer is the loss as A hears it. (The plot shows the true loss, half the squared miss: {loss}.)</source>
         <translation>B 把 {guess} 和秘密数字比较，然后说 &lt;b&gt;“{answer}”&lt;/b&gt;。这句回答就是 A 听到的损失。（图上画的是真正的损失，即差值平方的一半：{loss}。）</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="518"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="519"/>
         <source>B says “correct!”: there is nothing left to carry back.</source>
         <translation>B 说“猜对了！”：已经没有需要传回去的东西了。</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="521"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="522"/>
         <source>B hands the exact difference back to A: &lt;b&gt;{miss}&lt;/b&gt;. Direction and size together — a precise gradient.</source>
         <translation>B 把准确的差值交回给 A：&lt;b&gt;{miss}&lt;/b&gt;。方向和大小都有了——这是一个精确的梯度。</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="525"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="526"/>
         <source>B&apos;s words travel back to A. They carry a direction (bigger or smaller) and a vague degree (“too”, “a bit”) — nothing more. A reads them as a miss of about &lt;b&gt;{estimate}&lt;/b&gt;.</source>
         <translation>B 的话传回给 A。它们只带着一个方向（大了还是小了）和一个模糊的程度（“太”“一点”）——仅此而已。A 把它理解为大约差了 &lt;b&gt;{estimate}&lt;/b&gt;。</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="534"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="535"/>
         <source>A moves the guess from {old} to &lt;b&gt;{new}&lt;/b&gt;, against the direction B pointed, and never outside the range B&apos;s answers still allow. That move is the &lt;i&gt;gradient-descent&lt;/i&gt; step.</source>
         <translation>A 把猜测从 {old} 改成 &lt;b&gt;{new}&lt;/b&gt;：朝 B 指出的相反方向走，而且不会走出 B 的回答还允许的范围。这一步移动就是&lt;i&gt;梯度下降&lt;/i&gt;的一步。</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="544"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="545"/>
         <source>&lt;b&gt;You are A now.&lt;/b&gt; Type a first guess from {low} to {high} above the number line and press Enter. Whatever you pick is your &lt;i&gt;initialization&lt;/i&gt;: a starting point, not yet knowledge.</source>
         <translation>&lt;b&gt;现在你是 A。&lt;/b&gt;在数轴上方输入第一个猜测（{low} 到 {high}），然后按回车。不管你选哪个数，它都是你的&lt;i&gt;初始化&lt;/i&gt;：只是一个起点，还谈不上知道什么。</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="553"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="554"/>
         <source>B says &lt;b&gt;“correct!”&lt;/b&gt;: you found {secret} in {n}. Each answer you heard was the loss; turning it into your next guess was your own gradient-descent step.</source>
         <translation>B 说&lt;b&gt;“猜对了！”&lt;/b&gt;：你用了 {n}找到了 {secret}。你听到的每句回答都是损失；把它变成下一个猜测，就是你自己做的梯度下降。</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="557"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="558"/>
         <source>the exact difference: the direction and the size of your miss</source>
         <translation>准确的差值：你偏了多少，以及往哪边偏</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="559"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="560"/>
         <source>a direction and a vague degree — nothing more</source>
         <translation>一个方向和一个模糊的程度——仅此而已</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="561"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="562"/>
         <source>You said {guess}; B answers &lt;b&gt;“{answer}”&lt;/b&gt;. That answer is all that travels back to you ({carried}). Now &lt;i&gt;you&lt;/i&gt; are the gradient descent: type a better guess.</source>
         <translation>你说了 {guess}；B 回答&lt;b&gt;“{answer}”&lt;/b&gt;。传回给你的只有这句回答（{carried}）。现在&lt;i&gt;你&lt;/i&gt;就是梯度下降：输入一个更好的猜测。</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="570"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="571"/>
         <source>you found it! The secret number is {secret}, after {n}</source>
         <translation>你找到了！秘密数字是 {secret}，用了 {n}</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="573"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="574"/>
         <source>found it! The secret number is {secret}, after {n}</source>
         <translation>找到了！秘密数字是 {secret}，用了 {n}</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="661"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="662"/>
         <source>Here the vague answers needed {n} fewer: how far A steps (the learning rate) matters too.</source>
         <translation>这一次模糊的回答反而少用了 {n}：A 每一步走多远（学习率）也很重要。</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="692"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="693"/>
         <source>In words: {n}</source>
         <translation>用词语：{n}</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="695"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="696"/>
         <source>Exactly: {n}</source>
         <translation>精确：{n}</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="848"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="849"/>
         <source>The number line: the last {k} of {n} guesses</source>
         <translation>数轴：{n} 次猜测中的最后 {k} 次</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="773"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="774"/>
         <source>✓ Correct! You found {secret} in {n}. Press Reset to play again.</source>
         <translation>✓ 猜对了！你用了 {n}找到了 {secret}。按“重置”再玩一次。</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="776"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="777"/>
         <source>The game is over. Press Reset to play again.</source>
         <translation>游戏结束了。按“重置”再玩一次。</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="780"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="781"/>
         <source>✗ Type a number first: a whole number from {low} to {high}.</source>
         <translation>✗ 请先输入一个数：{low} 到 {high} 之间的整数。</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="782"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="783"/>
         <source>✗ {text} is outside {low}…{high}. Nothing was changed.</source>
         <translation>✗ {text} 不在 {low}…{high} 之间。什么都没有改变。</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="785"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="786"/>
         <source>✗ “{text}” is not a whole number. Type one from {low} to {high}; nothing was changed.</source>
         <translation>✗ “{text}” 不是整数。请输入 {low} 到 {high} 之间的整数；什么都没有改变。</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="790"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="791"/>
         <source>B says: “{answer}”. Your turn again.</source>
         <translation>B 说：“{answer}”。又轮到你了。</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="794"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="795"/>
         <source>Type a whole number from {low} to {high}, then press Enter.</source>
         <translation>输入 {low} 到 {high} 之间的整数，然后按回车。</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="844"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="845"/>
         <source>Your turn: type a guess</source>
         <translation>轮到你了：输入一个猜测</translation>
     </message>
@@ -889,33 +889,33 @@
         <translation type="vanished">找到了！秘密数字是 {secret}，一共猜了 {n} 次</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="580"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="581"/>
         <source>A&apos;s first guess</source>
         <translation>A 的第一次猜测</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="648"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="649"/>
         <source>vague: {vague} · exact: {exact}</source>
         <translation>模糊：{vague} · 精确：{exact}</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="652"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="653"/>
         <source>One of them ran out of steps before finding the number.</source>
         <translation>其中一方还没找到数字，步数就用完了。</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="654"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="655"/>
         <source>The precise answer found the number {n} sooner.</source>
         <translation>精确的回答少用了 {n}就找到了数字。</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="658"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="659"/>
         <source>This time both needed the same number of guesses.</source>
         <translation>这一次双方猜的次数一样多。</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="689"/>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="843"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="690"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="844"/>
         <source>secret: {n}</source>
         <translation>秘密数字：{n}</translation>
     </message>
