@@ -165,15 +165,17 @@ class Trainer:
         if self.stop is not None:
             return None
         nxt = self.phase.next()
-        if nxt is Phase.FORWARD:
-            self._undo.append(self._snapshot())
-            self._forward()
-        elif nxt is Phase.LOSS:
-            self._loss()
-        elif nxt is Phase.BACKWARD:
-            self._backward()
-        else:
-            self._update()
+        # overflow to inf or nan is how divergence shows; the stop rules report it in words
+        with np.errstate(over="ignore", invalid="ignore"):
+            if nxt is Phase.FORWARD:
+                self._undo.append(self._snapshot())
+                self._forward()
+            elif nxt is Phase.LOSS:
+                self._loss()
+            elif nxt is Phase.BACKWARD:
+                self._backward()
+            else:
+                self._update()
         self.phase = nxt
         return nxt
 
@@ -458,9 +460,10 @@ class Trainer:
 
     def _update(self) -> None:
         r = self.record
-        new = np.asarray(
-            self.model.project(self.optimizer.update(r.params, r.gradient)), dtype=float
-        )
+        with np.errstate(over="ignore", invalid="ignore"):  # overflow is divergence, reported
+            new = np.asarray(
+                self.model.project(self.optimizer.update(r.params, r.gradient)), dtype=float
+            )
         if not np.all(np.isfinite(new)):
             self.stop = StopReason.DIVERGED
             return
