@@ -15,9 +15,12 @@ from typing import Any
 import numpy as np
 
 from gdstudio.engine.model import Model
+from gdstudio.engine.trainer import Trainer
 
 RING_WIDTH = 5.0  # cm per ring: the target is 50 cm in radius, ring 10 the inner 5 cm
 RINGS = 10
+COMPARE_STEPS = 60  # bursts in a burst-size comparison (both runs exactly this long)
+JITTER_SKIP = 10  # steps a comparison ignores while the aim is still walking in
 
 
 def ring(distance: float) -> int:
@@ -143,3 +146,43 @@ class Rifle(Model):
             "sight_error": self.sight_error.tolist(),
             "aim0": self.aim0.tolist(),
         }
+
+    def with_burst(self, burst: int) -> Rifle:
+        """The same range (sight, wind, scatter, first aim) with another burst size."""
+        return Rifle(
+            burst=burst,
+            wind=self.wind,
+            wind_direction=self.wind_direction,
+            spread=self.spread,
+            sight_error=tuple(self.sight_error),
+            aim0=tuple(self.aim0),
+        )
+
+
+# --- comparing burst sizes (a mini-batch of 1 against a mini-batch of 5) ------------------------
+
+
+def fixed_length_trainer(
+    model: Rifle, *, seed: int, lr: float, momentum: float = 0.0, steps: int = COMPARE_STEPS
+) -> Trainer:
+    """A trainer that fires exactly ``steps`` bursts (no plateau or tolerance stop), so two
+    burst sizes are compared over the same number of steps. Divergence still stops it."""
+    return Trainer(model, lr=lr, momentum=momentum, seed=seed, max_steps=steps, stop_rules=False)
+
+
+def loss_curve(
+    model: Rifle, *, seed: int, lr: float, momentum: float = 0.0, steps: int = COMPARE_STEPS
+) -> tuple[np.ndarray, np.ndarray]:
+    """(steps, losses) of a headless fixed-length run: the dashed comparison curve."""
+    t = fixed_length_trainer(model, seed=seed, lr=lr, momentum=momentum, steps=steps)
+    t.run()
+    return t.history.column("step").copy(), t.history.column("loss").copy()
+
+
+def loss_jitter(losses: np.ndarray, skip: int = JITTER_SKIP) -> float:
+    """How much the loss jumps from one step to the next once the aim has walked in: the mean
+    absolute step-to-step change after the first ``skip`` steps (nan with fewer than two)."""
+    tail = np.asarray(losses, dtype=float)[skip:]
+    if len(tail) < 2:
+        return math.nan
+    return float(np.mean(np.abs(np.diff(tail))))
