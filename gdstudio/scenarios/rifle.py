@@ -114,7 +114,11 @@ class Rifle(Model):
     @property
     def offset(self) -> np.ndarray:
         """Sight error plus wind: what the aim must cancel."""
-        return self.sight_error + self.drift
+        key = (self.wind, self.wind_direction, *self.sight_error)
+        if getattr(self, "_offset_key", None) != key:  # computed once per setting, not per shot
+            self._offset_key = key
+            self._offset = self.sight_error + self.drift
+        return self._offset
 
     def initial_params(self) -> np.ndarray:
         return self.aim0.copy()
