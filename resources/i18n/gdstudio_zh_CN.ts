@@ -4,136 +4,136 @@
 <context>
     <name>BlackBoxView</name>
     <message>
-        <location filename="../../gdstudio/qt/tabs/black_box.py" line="284"/>
+        <location filename="../../gdstudio/qt/tabs/black_box.py" line="285"/>
         <source>Find the input</source>
         <extracomment>the part of the input axis always shown (the box&apos;s two probes, 1 and 2, and the answer) the tangent&apos;s length on screen, in pixels (short: it marks a slope, it must not cover things) a label&apos;s background: white, a little see-through, so lines behind it do not cut its text</extracomment>
         <translation>找出输入</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/black_box.py" line="287"/>
+        <location filename="../../gdstudio/qt/tabs/black_box.py" line="288"/>
         <source>Purpose: find the input that makes the black box answer {target}.</source>
         <translation>目标：找到一个输入，让黑箱输出 {target}。</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/black_box.py" line="292"/>
+        <location filename="../../gdstudio/qt/tabs/black_box.py" line="293"/>
         <source>The box</source>
         <translation>黑箱</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/black_box.py" line="293"/>
         <location filename="../../gdstudio/qt/tabs/black_box.py" line="294"/>
+        <location filename="../../gdstudio/qt/tabs/black_box.py" line="295"/>
         <source>Wanted output</source>
         <translation>想要的输出</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/black_box.py" line="295"/>
+        <location filename="../../gdstudio/qt/tabs/black_box.py" line="296"/>
         <source>Reveal the box (teacher)</source>
         <translation>揭开黑箱（老师用）</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/black_box.py" line="296"/>
+        <location filename="../../gdstudio/qt/tabs/black_box.py" line="297"/>
         <source>Reveal the curve inside the box</source>
         <translation>显示黑箱里面的曲线</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/black_box.py" line="297"/>
+        <location filename="../../gdstudio/qt/tabs/black_box.py" line="298"/>
         <source>The black box</source>
         <translation>黑箱</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/black_box.py" line="298"/>
+        <location filename="../../gdstudio/qt/tabs/black_box.py" line="299"/>
         <source>Output against input</source>
         <translation>输出随输入的变化</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/black_box.py" line="299"/>
-        <location filename="../../gdstudio/qt/tabs/black_box.py" line="501"/>
+        <location filename="../../gdstudio/qt/tabs/black_box.py" line="300"/>
+        <location filename="../../gdstudio/qt/tabs/black_box.py" line="530"/>
         <source>input x</source>
         <translation>输入 x</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/black_box.py" line="300"/>
+        <location filename="../../gdstudio/qt/tabs/black_box.py" line="301"/>
         <source>output</source>
         <translation>输出</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/black_box.py" line="301"/>
+        <location filename="../../gdstudio/qt/tabs/black_box.py" line="302"/>
         <source>what the box computes</source>
         <translation>黑箱算的是什么</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/black_box.py" line="306"/>
+        <location filename="../../gdstudio/qt/tabs/black_box.py" line="307"/>
         <source>First input x</source>
         <translation>第一次输入 x</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/black_box.py" line="334"/>
+        <location filename="../../gdstudio/qt/tabs/black_box.py" line="335"/>
         <source>We cannot look inside the box, so we just try an input: &lt;b&gt;x = {x}&lt;/b&gt; (the blue triangle). This first try is the &lt;i&gt;initialization&lt;/i&gt;.</source>
         <translation>我们看不到黑箱里面，所以先随便试一个输入：&lt;b&gt;x = {x}&lt;/b&gt;（蓝色三角形）。这第一次尝试就是&lt;i&gt;初始化&lt;/i&gt;。</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/black_box.py" line="340"/>
+        <location filename="../../gdstudio/qt/tabs/black_box.py" line="341"/>
         <source>The input {x} goes into the box and &lt;b&gt;{out}&lt;/b&gt; comes out (the orange dot). What happens inside is the &lt;i&gt;forward&lt;/i&gt; calculation — hidden from us.</source>
         <translation>输入 {x} 进了黑箱，出来的是 &lt;b&gt;{out}&lt;/b&gt;（橙色圆点）。黑箱里面发生的计算就是&lt;i&gt;前向计算&lt;/i&gt;——我们看不见。</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/black_box.py" line="344"/>
+        <location filename="../../gdstudio/qt/tabs/black_box.py" line="345"/>
         <source>too high</source>
         <translation>偏大</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/black_box.py" line="344"/>
+        <location filename="../../gdstudio/qt/tabs/black_box.py" line="345"/>
         <source>too low</source>
         <translation>偏小</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/black_box.py" line="346"/>
+        <location filename="../../gdstudio/qt/tabs/black_box.py" line="347"/>
         <source>We wanted {target}. Loss = output − target = {out} − {target} = &lt;b&gt;{err}&lt;/b&gt; (the purple bar): {words}. The sign gives the direction, the size how far. (Descent makes half its square small: {loss}.)</source>
         <translation>我们想要 {target}。损失 = 输出 − 目标 = {out} − {target} = &lt;b&gt;{err}&lt;/b&gt;（紫色竖条）：{words}。正负号告诉我们方向，大小告诉我们差多远。（梯度下降要让它平方的一半变小：{loss}。）</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/black_box.py" line="358"/>
+        <location filename="../../gdstudio/qt/tabs/black_box.py" line="359"/>
         <source>Backpropagation carries the error back through the box. Near x = {x} the output rises by about {slope} for each unit of input (the green tangent), so the gradient is error × slope = {err} × {slope} = &lt;b&gt;{grad}&lt;/b&gt;.</source>
         <translation>反向传播把误差穿过黑箱传回来。在 x = {x} 附近，输入每增加 1，输出大约增加 {slope}（绿色切线），所以梯度 = 误差 × 斜率 = {err} × {slope} = &lt;b&gt;{grad}&lt;/b&gt;。</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/black_box.py" line="367"/>
+        <location filename="../../gdstudio/qt/tabs/black_box.py" line="368"/>
         <source>Gradient descent: new input = {x} − {lr} × {grad} = &lt;b&gt;{new}&lt;/b&gt; (the blue arrow along the input axis).</source>
         <translation>梯度下降：新的输入 = {x} − {lr} × {grad} = &lt;b&gt;{new}&lt;/b&gt;（输入轴上的蓝色箭头）。</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/black_box.py" line="420"/>
+        <location filename="../../gdstudio/qt/tabs/black_box.py" line="426"/>
         <source>wanted output {t}</source>
         <translation>想要的输出 {t}</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/black_box.py" line="452"/>
-        <location filename="../../gdstudio/qt/tabs/black_box.py" line="497"/>
+        <location filename="../../gdstudio/qt/tabs/black_box.py" line="458"/>
+        <location filename="../../gdstudio/qt/tabs/black_box.py" line="526"/>
         <source>loss {e}</source>
         <translation>损失 {e}</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/black_box.py" line="469"/>
+        <location filename="../../gdstudio/qt/tabs/black_box.py" line="477"/>
         <source>slope {s}</source>
         <translation>斜率 {s}</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/black_box.py" line="490"/>
+        <location filename="../../gdstudio/qt/tabs/black_box.py" line="514"/>
         <source>step {s}</source>
         <translation>移动 {s}</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/black_box.py" line="503"/>
+        <location filename="../../gdstudio/qt/tabs/black_box.py" line="532"/>
         <source>output (wanted {t})</source>
         <translation>输出（想要 {t}）</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/black_box.py" line="498"/>
+        <location filename="../../gdstudio/qt/tabs/black_box.py" line="527"/>
         <source>{a}·x² + {b}·x</source>
         <translation>{a}·x² + {b}·x</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/black_box.py" line="502"/>
+        <location filename="../../gdstudio/qt/tabs/black_box.py" line="531"/>
         <source>black box</source>
         <translation>黑箱</translation>
     </message>
@@ -333,7 +333,7 @@
     </message>
     <message>
         <location filename="../../gdstudio/qt/tabs/crack_box.py" line="128"/>
-        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="323"/>
+        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="338"/>
         <source>Loss landscape</source>
         <translation>损失地形图</translation>
     </message>
@@ -375,7 +375,7 @@
     <message>
         <location filename="../../gdstudio/qt/tabs/crack_box.py" line="245"/>
         <source>Gradient descent: each weight moves against its gradient, scaled by the learning rate {lr}: now {params}. On the landscape, the black arrow is this step.</source>
-        <translation>梯度下降：每个权重都朝它的梯度的反方向移动，移动量乘上学习率 {lr}：现在是 {params}。在地形图上，黑色箭头就是这一步。</translation>
+        <translation>梯度下降：每个权重都朝自己梯度的反方向走一步，步子的大小再乘以学习率 {lr}：现在是 {params}。在地形图上，黑色箭头就是这一步。</translation>
     </message>
     <message>
         <location filename="../../gdstudio/qt/tabs/crack_box.py" line="254"/>
@@ -398,17 +398,9 @@
         <translation>&lt;b&gt;停滞：z = {formula} 没办法完全模仿黑箱。&lt;/b&gt;不管权重怎么选，都不能让每个样本都对上，所以它停在了最好的模仿上：损失是 {loss}，而不是 0。{hint}</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="326"/>
+        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="341"/>
         <source>Loss map: lighter = lower</source>
         <translation>损失地图：颜色越浅，损失越低</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Stuck on a plateau.&lt;/b&gt; The loss stopped falling at {loss}, but z = {formula} could copy these samples. The steps are probably too large: lower the learning rate and press Reset.</source>
-        <translation type="vanished">&lt;b&gt;卡在平台上了。&lt;/b&gt;损失停在 {loss} 不再下降，可是 z = {formula} 本来能模仿这些样本。多半是每一步走得太大了：把学习率调小，再按“重置”。</translation>
-    </message>
-    <message>
-        <source>Try another model family, for example z = {other}.</source>
-        <translation type="vanished">换一种模型类型试试，比如 z = {other}。</translation>
     </message>
     <message>
         <location filename="../../gdstudio/qt/tabs/crack_box.py" line="277"/>
@@ -416,23 +408,15 @@
         <translation>换一种模型类型试试。</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Plateau: z = {formula} cannot copy the box exactly.&lt;/b&gt; No choice of its weights fits every sample, so training stopped at the best imitation it can reach: loss {loss}, not 0. {hint}</source>
-        <translation type="vanished">&lt;b&gt;停滞：z = {formula} 没办法完全模仿黑箱。&lt;/b&gt;不管权重怎么选，都不能让每个样本都对上，所以训练停在了它能做到的最好模仿上：损失是 {loss}，而不是 0。{hint}</translation>
-    </message>
-    <message>
-        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="320"/>
-        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="325"/>
+        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="335"/>
+        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="340"/>
         <source>weight {name}</source>
         <translation>权重 {name}</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="322"/>
+        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="337"/>
         <source>loss (whole table)</source>
         <translation>损失（整张表）</translation>
-    </message>
-    <message>
-        <source>Samples (black), the model (blue), residuals (purple)</source>
-        <translation type="vanished">样本（黑色）、模型（蓝色）、残差（紫色）</translation>
     </message>
     <message>
         <location filename="../../gdstudio/qt/tabs/crack_box.py" line="146"/>
@@ -480,17 +464,9 @@
         <translation>每条紫色线段是一个残差：模型减去样本。损失是它们平方的平均值的一半：&lt;b&gt;{loss}&lt;/b&gt;。</translation>
     </message>
     <message>
-        <source>Backpropagation hands this one sample&apos;s error back to the weights: {grads}. It points downhill for sample {i} alone (purple dashes), not straight down the whole table&apos;s landscape — that is why the path zig-zags.</source>
-        <translation type="vanished">反向传播把这一个样本的误差交回给各个权重：{grads}。它只是对样本 {i} 来说指向下坡（紫色虚线），并不是沿着整张表的地形直接往下——所以路径会走成“之”字形。</translation>
-    </message>
-    <message>
         <location filename="../../gdstudio/qt/tabs/crack_box.py" line="239"/>
         <source>Backpropagation hands the errors back to the weights: {grads}. A positive value means: lower this weight; a negative one: raise it.</source>
         <translation>反向传播把误差交回给各个权重：{grads}。正数表示：把这个权重调小；负数表示：把它调大。</translation>
-    </message>
-    <message>
-        <source>Gradient descent: each weight moves against its gradient, scaled by the learning rate {lr}: now {params}.</source>
-        <translation type="vanished">梯度下降：每个权重都朝它的梯度的反方向移动，移动量乘上学习率 {lr}：现在是 {params}。</translation>
     </message>
     <message>
         <location filename="../../gdstudio/qt/tabs/crack_box.py" line="258"/>
@@ -501,28 +477,28 @@
 <context>
     <name>GradientPlot</name>
     <message>
-        <location filename="../../gdstudio/qt/plots.py" line="120"/>
+        <location filename="../../gdstudio/qt/plots.py" line="160"/>
         <source>Gradient arrows</source>
         <translation>梯度箭头</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/plots.py" line="121"/>
+        <location filename="../../gdstudio/qt/plots.py" line="161"/>
         <source>Gradient</source>
         <translation>梯度</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/plots.py" line="160"/>
+        <location filename="../../gdstudio/qt/plots.py" line="200"/>
         <source>gradient of the loss along {name}</source>
         <translation>损失沿 {name} 方向的梯度</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/plots.py" line="164"/>
+        <location filename="../../gdstudio/qt/plots.py" line="204"/>
         <source>steps ago</source>
         <translation>几步之前</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/plots.py" line="168"/>
-        <location filename="../../gdstudio/qt/plots.py" line="171"/>
+        <location filename="../../gdstudio/qt/plots.py" line="208"/>
+        <location filename="../../gdstudio/qt/plots.py" line="211"/>
         <source>∂loss/∂{name}</source>
         <translation>∂损失/∂{name}</translation>
     </message>
@@ -531,391 +507,383 @@
     <name>GuessView</name>
     <message>
         <location filename="../../gdstudio/qt/i18n.py" line="49"/>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="459"/>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="853"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="470"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="914"/>
         <source>The number line: every guess, and what B said</source>
         <translation>数轴：每一次猜测，以及 B 的回答</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="405"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="416"/>
         <source>Guess the number</source>
         <translation>猜数字</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="409"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="420"/>
         <source>Purpose: B has picked a secret number between {low} and {high}. A must find it, using only what B answers.</source>
         <translation>目标：B 在 {low} 到 {high} 之间想好了一个秘密数字。A 只能根据 B 的回答把它找出来。</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="414"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="425"/>
         <source>The game</source>
         <translation>游戏设置</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="415"/>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="436"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="426"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="447"/>
         <source>Lowest number</source>
         <translation>最小的数</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="416"/>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="437"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="427"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="448"/>
         <source>Highest number</source>
         <translation>最大的数</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="417"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="428"/>
         <source>Random secret (from the seed)</source>
         <translation>随机的秘密数字（由随机种子决定）</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="418"/>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="438"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="429"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="449"/>
         <source>Secret number</source>
         <translation>秘密数字</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="419"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="430"/>
         <source>B answers</source>
         <translation>B 怎么回答</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="420"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="431"/>
         <source>in words: “too low” …</source>
         <translation>用词语：“太小了”……</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="421"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="432"/>
         <source>exactly: the difference</source>
         <translation>精确地：说出差多少</translation>
     </message>
     <message>
-        <source>Reveal the secret (teacher)</source>
-        <translation type="vanished">揭晓秘密数字（老师用）</translation>
-    </message>
-    <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="439"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="450"/>
         <source>How B answers</source>
         <translation>B 怎么回答</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="422"/>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="440"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="433"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="451"/>
         <source>Reveal the secret</source>
         <translation>揭晓秘密数字</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="423"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="434"/>
         <source>For the teacher: draw the secret on the number line</source>
         <translation>给老师用：在数轴上画出秘密数字</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="426"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="437"/>
         <source>Play the whole game twice on this secret — once with B answering in words, once with B giving the exact difference — and show both side by side</source>
         <translation>用这个秘密数字把整个游戏玩两遍——一遍 B 用词语回答，一遍 B 说出准确的差值——再把两遍并排显示出来</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="431"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="442"/>
         <source>You play A: type your guesses, the app answers as B</source>
         <translation>你来当 A：输入你的猜测，软件当 B 来回答</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="433"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="444"/>
         <source>Your guess:</source>
         <translation>你的猜测：</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="434"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="445"/>
         <source>Guess</source>
         <translation>猜</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="441"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="452"/>
         <source>Random secret</source>
         <translation>随机的秘密数字</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="442"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="453"/>
         <source>Race: vague answers against exact answers</source>
         <translation>比赛：模糊的回答对精确的回答</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="443"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="454"/>
         <source>You are A: type the guesses yourself</source>
         <translation>你是 A：自己输入猜测</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="444"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="455"/>
         <source>Your guess</source>
         <translation>你的猜测</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="445"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="456"/>
         <source>Say your guess to B</source>
         <translation>把你的猜测告诉 B</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="446"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="457"/>
         <source>What B says to your guess</source>
         <translation>B 对你的猜测说了什么</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="447"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="458"/>
         <source>The number line</source>
         <translation>数轴</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="448"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="459"/>
         <source>The race, side by side</source>
         <translation>比赛，并排来看</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="449"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="460"/>
         <source>Guesses each needed</source>
         <translation>各自需要猜几次</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="460"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="471"/>
         <source>In words</source>
         <translation>用词语</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="461"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="472"/>
         <source>Exactly</source>
         <translation>精确</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="465"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="476"/>
         <source>◀ Back to the game</source>
         <translation>◀ 回到游戏</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="467"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="478"/>
         <source>Race: vague vs exact</source>
         <translation>比赛：模糊对精确</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="470"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="481"/>
         <source>Stop being A</source>
         <translation>不当 A 了</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="470"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="481"/>
         <source>You are A</source>
         <translation>你来当 A</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="475"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="486"/>
         <source>too low</source>
         <translation>太小了</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="476"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="487"/>
         <source>low</source>
         <translation>小了</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="477"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="488"/>
         <source>a bit low</source>
         <translation>小了一点</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="478"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="489"/>
         <source>correct!</source>
         <translation>猜对了！</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="479"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="490"/>
         <source>a bit high</source>
         <translation>大了一点</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="480"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="491"/>
         <source>high</source>
         <translation>大了</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="481"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="492"/>
         <source>too high</source>
         <translation>太大了</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="487"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="498"/>
         <source>off by {miss}</source>
         <translation>差了 {miss}</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="491"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="502"/>
         <source>1 guess</source>
         <translation>1 次猜测</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="491"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="502"/>
         <source>{n} guesses</source>
         <translation>{n} 次猜测</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="502"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="513"/>
         <source>A has to start somewhere, so A simply guesses &lt;b&gt;{guess}&lt;/b&gt;. That first guess is the &lt;i&gt;initialization&lt;/i&gt;: a starting point, not yet knowledge.</source>
         <translation>A 总得从某个地方开始，所以 A 先随便猜 &lt;b&gt;{guess}&lt;/b&gt;。这第一次猜测就是&lt;i&gt;初始化&lt;/i&gt;：只是一个起点，还谈不上知道什么。</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="508"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="519"/>
         <source>A says &lt;b&gt;{guess}&lt;/b&gt; out loud. Producing an answer from what you have now is the &lt;i&gt;forward&lt;/i&gt; calculation.</source>
         <translation>A 大声说出 &lt;b&gt;{guess}&lt;/b&gt;。用手头现有的东西给出一个答案，就是&lt;i&gt;前向计算&lt;/i&gt;。</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="513"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="524"/>
         <source>B compares {guess} with the secret and says &lt;b&gt;“{answer}”&lt;/b&gt;. That answer is the loss as A hears it. (The plot shows the true loss, half the squared miss: {loss}.)</source>
         <translation>B 把 {guess} 和秘密数字比较，然后说 &lt;b&gt;“{answer}”&lt;/b&gt;。这句回答就是 A 听到的损失。（图上画的是真正的损失，即差值平方的一半：{loss}。）</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="519"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="530"/>
         <source>B says “correct!”: there is nothing left to carry back.</source>
         <translation>B 说“猜对了！”：已经没有需要传回去的东西了。</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="522"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="533"/>
         <source>B hands the exact difference back to A: &lt;b&gt;{miss}&lt;/b&gt;. Direction and size together — a precise gradient.</source>
         <translation>B 把准确的差值交回给 A：&lt;b&gt;{miss}&lt;/b&gt;。方向和大小都有了——这是一个精确的梯度。</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="526"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="537"/>
         <source>B&apos;s words travel back to A. They carry a direction (bigger or smaller) and a vague degree (“too”, “a bit”) — nothing more. A reads them as a miss of about &lt;b&gt;{estimate}&lt;/b&gt;.</source>
         <translation>B 的话传回给 A。它们只带着一个方向（大了还是小了）和一个模糊的程度（“太”“一点”）——仅此而已。A 把它理解为大约差了 &lt;b&gt;{estimate}&lt;/b&gt;。</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="535"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="546"/>
         <source>A moves the guess from {old} to &lt;b&gt;{new}&lt;/b&gt;, against the direction B pointed, and never outside the range B&apos;s answers still allow. That move is the &lt;i&gt;gradient-descent&lt;/i&gt; step.</source>
         <translation>A 把猜测从 {old} 改成 &lt;b&gt;{new}&lt;/b&gt;：朝 B 指出的相反方向走，而且不会走出 B 的回答还允许的范围。这一步移动就是&lt;i&gt;梯度下降&lt;/i&gt;的一步。</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="545"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="556"/>
         <source>&lt;b&gt;You are A now.&lt;/b&gt; Type a first guess from {low} to {high} above the number line and press Enter. Whatever you pick is your &lt;i&gt;initialization&lt;/i&gt;: a starting point, not yet knowledge.</source>
         <translation>&lt;b&gt;现在你是 A。&lt;/b&gt;在数轴上方输入第一个猜测（{low} 到 {high}），然后按回车。不管你选哪个数，它都是你的&lt;i&gt;初始化&lt;/i&gt;：只是一个起点，还谈不上知道什么。</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="554"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="565"/>
         <source>B says &lt;b&gt;“correct!”&lt;/b&gt;: you found {secret} in {n}. Each answer you heard was the loss; turning it into your next guess was your own gradient-descent step.</source>
         <translation>B 说&lt;b&gt;“猜对了！”&lt;/b&gt;：你用了 {n}找到了 {secret}。你听到的每句回答都是损失；把它变成下一个猜测，就是你自己做的梯度下降。</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="558"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="569"/>
         <source>the exact difference: the direction and the size of your miss</source>
         <translation>准确的差值：你偏了多少，以及往哪边偏</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="560"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="571"/>
         <source>a direction and a vague degree — nothing more</source>
         <translation>一个方向和一个模糊的程度——仅此而已</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="562"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="573"/>
         <source>You said {guess}; B answers &lt;b&gt;“{answer}”&lt;/b&gt;. That answer is all that travels back to you ({carried}). Now &lt;i&gt;you&lt;/i&gt; are the gradient descent: type a better guess.</source>
         <translation>你说了 {guess}；B 回答&lt;b&gt;“{answer}”&lt;/b&gt;。传回给你的只有这句回答（{carried}）。现在&lt;i&gt;你&lt;/i&gt;就是梯度下降：输入一个更好的猜测。</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="571"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="582"/>
         <source>you found it! The secret number is {secret}, after {n}</source>
         <translation>你找到了！秘密数字是 {secret}，用了 {n}</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="574"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="585"/>
         <source>found it! The secret number is {secret}, after {n}</source>
         <translation>找到了！秘密数字是 {secret}，用了 {n}</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="662"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="715"/>
         <source>Here the vague answers needed {n} fewer: how far A steps (the learning rate) matters too.</source>
         <translation>这一次模糊的回答反而少用了 {n}：A 每一步走多远（学习率）也很重要。</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="693"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="746"/>
         <source>In words: {n}</source>
         <translation>用词语：{n}</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="696"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="749"/>
         <source>Exactly: {n}</source>
         <translation>精确：{n}</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="849"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="910"/>
         <source>The number line: the last {k} of {n} guesses</source>
         <translation>数轴：{n} 次猜测中的最后 {k} 次</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="774"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="836"/>
         <source>✓ Correct! You found {secret} in {n}. Press Reset to play again.</source>
         <translation>✓ 猜对了！你用了 {n}找到了 {secret}。按“重置”再玩一次。</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="777"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="839"/>
         <source>The game is over. Press Reset to play again.</source>
         <translation>游戏结束了。按“重置”再玩一次。</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="781"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="843"/>
         <source>✗ Type a number first: a whole number from {low} to {high}.</source>
         <translation>✗ 请先输入一个数：{low} 到 {high} 之间的整数。</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="783"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="845"/>
         <source>✗ {text} is outside {low}…{high}. Nothing was changed.</source>
         <translation>✗ {text} 不在 {low}…{high} 之间。什么都没有改变。</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="786"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="848"/>
         <source>✗ “{text}” is not a whole number. Type one from {low} to {high}; nothing was changed.</source>
         <translation>✗ “{text}” 不是整数。请输入 {low} 到 {high} 之间的整数；什么都没有改变。</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="791"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="853"/>
         <source>B says: “{answer}”. Your turn again.</source>
         <translation>B 说：“{answer}”。又轮到你了。</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="795"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="857"/>
         <source>Type a whole number from {low} to {high}, then press Enter.</source>
         <translation>输入 {low} 到 {high} 之间的整数，然后按回车。</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="845"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="906"/>
         <source>Your turn: type a guess</source>
         <translation>轮到你了：输入一个猜测</translation>
     </message>
     <message>
-        <source>found it! The secret number is {secret}, after {n} guesses</source>
-        <translation type="vanished">找到了！秘密数字是 {secret}，一共猜了 {n} 次</translation>
-    </message>
-    <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="581"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="592"/>
         <source>A&apos;s first guess</source>
         <translation>A 的第一次猜测</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="649"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="702"/>
         <source>vague: {vague} · exact: {exact}</source>
         <translation>模糊：{vague} · 精确：{exact}</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="653"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="706"/>
         <source>One of them ran out of steps before finding the number.</source>
         <translation>其中一方还没找到数字，步数就用完了。</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="655"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="708"/>
         <source>The precise answer found the number {n} sooner.</source>
         <translation>精确的回答少用了 {n}就找到了数字。</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="659"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="712"/>
         <source>This time both needed the same number of guesses.</source>
         <translation>这一次双方猜的次数一样多。</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="690"/>
-        <location filename="../../gdstudio/qt/tabs/guess.py" line="844"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="743"/>
+        <location filename="../../gdstudio/qt/tabs/guess.py" line="905"/>
         <source>secret: {n}</source>
         <translation>秘密数字：{n}</translation>
     </message>
@@ -931,7 +899,7 @@
 <context>
     <name>LandscapePlot</name>
     <message>
-        <location filename="../../gdstudio/qt/tabs/landscape_plot.py" line="210"/>
+        <location filename="../../gdstudio/qt/tabs/landscape_plot.py" line="221"/>
         <source>lowest possible
 loss {loss}</source>
         <extracomment>the landscape&apos;s shading, low loss light to high loss dark (blues: safe for colour-blind eyes)</extracomment>
@@ -939,25 +907,21 @@ loss {loss}</source>
 损失 {loss}</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/landscape_plot.py" line="232"/>
+        <location filename="../../gdstudio/qt/tabs/landscape_plot.py" line="243"/>
         <source>loss of sample {i} alone</source>
         <translation>只看样本 {i} 时的损失</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/landscape_plot.py" line="248"/>
+        <location filename="../../gdstudio/qt/tabs/landscape_plot.py" line="259"/>
         <source>lowest point
 loss {loss}</source>
         <translation>最低点
 损失 {loss}</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/landscape_plot.py" line="260"/>
+        <location filename="../../gdstudio/qt/tabs/landscape_plot.py" line="271"/>
         <source>fits sample {i}</source>
         <translation>正好符合样本 {i}</translation>
-    </message>
-    <message>
-        <source>sample {i} fits exactly on this line</source>
-        <translation type="vanished">样本 {i} 正好落在这条线上</translation>
     </message>
 </context>
 <context>
@@ -991,7 +955,7 @@ loss {loss}</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/plots.py" line="63"/>
+        <location filename="../../gdstudio/qt/plots.py" line="67"/>
         <source>tolerance</source>
         <translation>容差</translation>
     </message>
@@ -1522,10 +1486,6 @@ loss {loss}</source>
         <translation>他把靶子拉回来看：弹孔离中心平均 {d} 厘米。这一轮的损失（距离平方的平均值的一半）是 &lt;b&gt;{loss}&lt;/b&gt;。</translation>
     </message>
     <message>
-        <source>Looking at the holes is the &lt;i&gt;backpropagation&lt;/i&gt;: the mean hole ✖ sits at ({gx}, {gy}) — that vector is the gradient, with a direction and a size ({size} cm). The orange arrow is minus the gradient: from the mean hole back to the bullseye.</source>
-        <translation type="vanished">看弹孔就是&lt;i&gt;反向传播&lt;/i&gt;：弹孔的平均位置 ✖ 在 ({gx}, {gy})——这个向量就是梯度，它有方向也有大小（{size} 厘米）。橙色箭头是负梯度：从平均弹孔指回靶心。</translation>
-    </message>
-    <message>
         <location filename="../../gdstudio/qt/tabs/rifle.py" line="592"/>
         <source>He shifts the aim against the gradient by {lr} × its length (the dashed arrow): the aim is now ({x}, {y}). That correction is the &lt;i&gt;gradient-descent&lt;/i&gt; step.</source>
         <translation>他把瞄准点朝梯度的反方向移动梯度长度的 {lr} 倍（虚线箭头）：现在瞄准 ({x}, {y})。这次修正就是&lt;i&gt;梯度下降&lt;/i&gt;的一步。</translation>
@@ -1549,14 +1509,6 @@ loss {loss}</source>
         <location filename="../../gdstudio/qt/tabs/rifle.py" line="678"/>
         <source>Nothing to keep yet: press Step or Run first.</source>
         <translation>还没有可以保留的曲线：先按“单步”或“运行”。</translation>
-    </message>
-    <message>
-        <source>{burst}, seed {seed} (dashed)</source>
-        <translation type="vanished">{burst}，种子 {seed}（虚线）</translation>
-    </message>
-    <message>
-        <source>kept: {burst}, seed {seed} (dashed)</source>
-        <translation type="vanished">已保留：{burst}，种子 {seed}（虚线）</translation>
     </message>
     <message>
         <location filename="../../gdstudio/qt/tabs/rifle.py" line="738"/>
