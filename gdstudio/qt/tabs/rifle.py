@@ -109,7 +109,7 @@ def _target_plot(name: str, parent: QWidget) -> pg.PlotWidget:
             label.setZValue(-5)
             plot.addItem(label)
     cross = pg.PlotDataItem(
-        [-2, 2, np.nan, 0, 0], [0, 0, np.nan, -2, 2], pen=pg.mkPen(INK, width=1), connect="finite"
+        [-2, 2, 0, 0], [0, 0, -2, 2], pen=pg.mkPen(INK, width=1), connect="pairs"
     )
     cross.setZValue(-4)
     plot.addItem(cross)
