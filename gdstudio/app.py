@@ -60,6 +60,13 @@ def main(argv: list[str] | None = None) -> int:
     if args.file and args.open_file:
         print("gdstudio: give the session either as FILE or with --open, not both", file=sys.stderr)
         return EXIT_USAGE
+    session_file = args.file or args.open_file
+    if session_file and not os.path.isfile(session_file):
+        print(f"gdstudio: no session file at {session_file}", file=sys.stderr)
+        return EXIT_USAGE
+    if session_file and not os.access(session_file, os.R_OK):
+        print(f"gdstudio: cannot read {session_file}", file=sys.stderr)
+        return EXIT_USAGE
     if args.self_test:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     if not has_display():
