@@ -91,6 +91,9 @@ def test_bundle_builds_from_a_clean_tree_and_starts_without_python(tmp_path):
         bundled = internal / "numpy.libs" / lib.name
         assert bundled.read_bytes() == lib.read_bytes(), f"{lib.name} was modified"
 
+    dangling = [p for p in exe.parent.rglob("*") if p.is_symlink() and not p.exists()]
+    assert not dangling, f"links to files that were left out: {dangling[:5]}"
+
     size = sum(
         os.lstat(os.path.join(folder, name)).st_size
         for folder, _dirs, names in os.walk(exe.parent)
