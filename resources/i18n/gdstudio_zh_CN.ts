@@ -4,136 +4,136 @@
 <context>
     <name>BlackBoxView</name>
     <message>
-        <location filename="../../gdstudio/qt/tabs/black_box.py" line="285"/>
+        <location filename="../../gdstudio/qt/tabs/black_box.py" line="289"/>
         <source>Find the input</source>
         <extracomment>the part of the input axis always shown (the box&apos;s two probes, 1 and 2, and the answer) the tangent&apos;s length on screen, in pixels (short: it marks a slope, it must not cover things) a label&apos;s background: white, a little see-through, so lines behind it do not cut its text</extracomment>
         <translation>找出输入</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/black_box.py" line="288"/>
+        <location filename="../../gdstudio/qt/tabs/black_box.py" line="292"/>
         <source>Purpose: find the input that makes the black box answer {target}.</source>
         <translation>目标：找到一个输入，让黑箱输出 {target}。</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/black_box.py" line="293"/>
+        <location filename="../../gdstudio/qt/tabs/black_box.py" line="297"/>
         <source>The box</source>
         <translation>黑箱</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/black_box.py" line="294"/>
-        <location filename="../../gdstudio/qt/tabs/black_box.py" line="295"/>
+        <location filename="../../gdstudio/qt/tabs/black_box.py" line="298"/>
+        <location filename="../../gdstudio/qt/tabs/black_box.py" line="299"/>
         <source>Wanted output</source>
         <translation>想要的输出</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/black_box.py" line="296"/>
+        <location filename="../../gdstudio/qt/tabs/black_box.py" line="300"/>
         <source>Reveal the box (teacher)</source>
         <translation>揭开黑箱（老师用）</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/black_box.py" line="297"/>
+        <location filename="../../gdstudio/qt/tabs/black_box.py" line="301"/>
         <source>Reveal the curve inside the box</source>
         <translation>显示黑箱里面的曲线</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/black_box.py" line="298"/>
+        <location filename="../../gdstudio/qt/tabs/black_box.py" line="302"/>
         <source>The black box</source>
         <translation>黑箱</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/black_box.py" line="299"/>
+        <location filename="../../gdstudio/qt/tabs/black_box.py" line="303"/>
         <source>Output against input</source>
         <translation>输出随输入的变化</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/black_box.py" line="300"/>
-        <location filename="../../gdstudio/qt/tabs/black_box.py" line="530"/>
+        <location filename="../../gdstudio/qt/tabs/black_box.py" line="304"/>
+        <location filename="../../gdstudio/qt/tabs/black_box.py" line="534"/>
         <source>input x</source>
         <translation>输入 x</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/black_box.py" line="301"/>
+        <location filename="../../gdstudio/qt/tabs/black_box.py" line="305"/>
         <source>output</source>
         <translation>输出</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/black_box.py" line="302"/>
+        <location filename="../../gdstudio/qt/tabs/black_box.py" line="306"/>
         <source>what the box computes</source>
         <translation>黑箱算的是什么</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/black_box.py" line="307"/>
+        <location filename="../../gdstudio/qt/tabs/black_box.py" line="311"/>
         <source>First input x</source>
         <translation>第一次输入 x</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/black_box.py" line="335"/>
+        <location filename="../../gdstudio/qt/tabs/black_box.py" line="339"/>
         <source>We cannot look inside the box, so we just try an input: &lt;b&gt;x = {x}&lt;/b&gt; (the blue triangle). This first try is the &lt;i&gt;initialization&lt;/i&gt;.</source>
         <translation>我们看不到黑箱里面，所以先随便试一个输入：&lt;b&gt;x = {x}&lt;/b&gt;（蓝色三角形）。这第一次尝试就是&lt;i&gt;初始化&lt;/i&gt;。</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/black_box.py" line="341"/>
+        <location filename="../../gdstudio/qt/tabs/black_box.py" line="345"/>
         <source>The input {x} goes into the box and &lt;b&gt;{out}&lt;/b&gt; comes out (the orange dot). What happens inside is the &lt;i&gt;forward&lt;/i&gt; calculation — hidden from us.</source>
         <translation>输入 {x} 进了黑箱，出来的是 &lt;b&gt;{out}&lt;/b&gt;（橙色圆点）。黑箱里面发生的计算就是&lt;i&gt;前向计算&lt;/i&gt;——我们看不见。</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/black_box.py" line="345"/>
+        <location filename="../../gdstudio/qt/tabs/black_box.py" line="349"/>
         <source>too high</source>
         <translation>偏大</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/black_box.py" line="345"/>
+        <location filename="../../gdstudio/qt/tabs/black_box.py" line="349"/>
         <source>too low</source>
         <translation>偏小</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/black_box.py" line="347"/>
+        <location filename="../../gdstudio/qt/tabs/black_box.py" line="351"/>
         <source>We wanted {target}. Loss = output − target = {out} − {target} = &lt;b&gt;{err}&lt;/b&gt; (the purple bar): {words}. The sign gives the direction, the size how far. (Descent makes half its square small: {loss}.)</source>
         <translation>我们想要 {target}。损失 = 输出 − 目标 = {out} − {target} = &lt;b&gt;{err}&lt;/b&gt;（紫色竖条）：{words}。正负号告诉我们方向，大小告诉我们差多远。（梯度下降要让它平方的一半变小：{loss}。）</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/black_box.py" line="359"/>
+        <location filename="../../gdstudio/qt/tabs/black_box.py" line="363"/>
         <source>Backpropagation carries the error back through the box. Near x = {x} the output rises by about {slope} for each unit of input (the green tangent), so the gradient is error × slope = {err} × {slope} = &lt;b&gt;{grad}&lt;/b&gt;.</source>
         <translation>反向传播把误差穿过黑箱传回来。在 x = {x} 附近，输入每增加 1，输出大约增加 {slope}（绿色切线），所以梯度 = 误差 × 斜率 = {err} × {slope} = &lt;b&gt;{grad}&lt;/b&gt;。</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/black_box.py" line="368"/>
+        <location filename="../../gdstudio/qt/tabs/black_box.py" line="372"/>
         <source>Gradient descent: new input = {x} − {lr} × {grad} = &lt;b&gt;{new}&lt;/b&gt; (the blue arrow along the input axis).</source>
         <translation>梯度下降：新的输入 = {x} − {lr} × {grad} = &lt;b&gt;{new}&lt;/b&gt;（输入轴上的蓝色箭头）。</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/black_box.py" line="426"/>
+        <location filename="../../gdstudio/qt/tabs/black_box.py" line="430"/>
         <source>wanted output {t}</source>
         <translation>想要的输出 {t}</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/black_box.py" line="458"/>
-        <location filename="../../gdstudio/qt/tabs/black_box.py" line="526"/>
+        <location filename="../../gdstudio/qt/tabs/black_box.py" line="462"/>
+        <location filename="../../gdstudio/qt/tabs/black_box.py" line="530"/>
         <source>loss {e}</source>
         <translation>损失 {e}</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/black_box.py" line="477"/>
+        <location filename="../../gdstudio/qt/tabs/black_box.py" line="481"/>
         <source>slope {s}</source>
         <translation>斜率 {s}</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/black_box.py" line="514"/>
+        <location filename="../../gdstudio/qt/tabs/black_box.py" line="518"/>
         <source>step {s}</source>
         <translation>移动 {s}</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/black_box.py" line="532"/>
+        <location filename="../../gdstudio/qt/tabs/black_box.py" line="536"/>
         <source>output (wanted {t})</source>
         <translation>输出（想要 {t}）</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/black_box.py" line="527"/>
+        <location filename="../../gdstudio/qt/tabs/black_box.py" line="531"/>
         <source>{a}·x² + {b}·x</source>
         <translation>{a}·x² + {b}·x</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/black_box.py" line="531"/>
+        <location filename="../../gdstudio/qt/tabs/black_box.py" line="535"/>
         <source>black box</source>
         <translation>黑箱</translation>
     </message>
@@ -290,186 +290,186 @@
 <context>
     <name>CrackBoxView</name>
     <message>
-        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="111"/>
+        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="109"/>
         <source>Crack the box</source>
         <translation>破解黑箱</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="115"/>
+        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="113"/>
         <source>Purpose: copy the black box — find weights for z = {formula} so that the model gives the outputs recorded in the table.</source>
         <translation>目标：模仿黑箱——为 z = {formula} 找到合适的权重，让模型给出表格里记录的输出。</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="120"/>
+        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="118"/>
         <source>The model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="121"/>
-        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="125"/>
+        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="119"/>
+        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="123"/>
         <source>Model family</source>
         <translation>模型类型</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="122"/>
-        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="126"/>
+        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="120"/>
+        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="124"/>
         <source>Samples per step</source>
         <translation>每步用几个样本</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="123"/>
+        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="121"/>
         <source>all (full batch)</source>
         <translation>全部（全批量）</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="124"/>
+        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="122"/>
         <source>one at a time</source>
         <translation>每次一个</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="127"/>
+        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="125"/>
         <source>Samples and model</source>
         <translation>样本和模型</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="128"/>
-        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="338"/>
+        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="126"/>
+        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="336"/>
         <source>Loss landscape</source>
         <translation>损失地形图</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="129"/>
+        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="127"/>
         <source>Why the run stopped</source>
         <translation>训练为什么停下来</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="130"/>
+        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="128"/>
         <source>input x</source>
         <translation>输入 x</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="131"/>
+        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="129"/>
         <source>output z</source>
         <translation>输出 z</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="136"/>
+        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="134"/>
         <source>samples</source>
         <translation>样本</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="136"/>
+        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="134"/>
         <source>residual</source>
         <translation>残差</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="136"/>
+        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="134"/>
         <source>model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="234"/>
+        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="232"/>
         <source>Backpropagation hands this one sample&apos;s error back: {grads}. That is downhill for sample {i} alone (purple dashes), not for the whole table — so the path zig-zags.</source>
         <translation>反向传播把这一个样本的误差交回来：{grads}。这只是对样本 {i} 来说的下坡方向（紫色虚线），不是对整张表来说的——所以路径会走成“之”字形。</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="245"/>
+        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="243"/>
         <source>Gradient descent: each weight moves against its gradient, scaled by the learning rate {lr}: now {params}. On the landscape, the black arrow is this step.</source>
         <translation>梯度下降：每个权重都朝自己梯度的反方向走一步，步子的大小再乘以学习率 {lr}：现在是 {params}。在地形图上，黑色箭头就是这一步。</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="254"/>
+        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="252"/>
         <source>plateau: the loss stopped falling at {loss}, though this model could go lower. Try a smaller learning rate.</source>
         <translation>停滞：损失停在 {loss} 不再下降，其实这个模型还能更低。试试更小的学习率。</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="269"/>
+        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="267"/>
         <source>&lt;b&gt;Stuck on a plateau.&lt;/b&gt; The loss stopped falling at {loss}, though z = {formula} could copy these samples: the steps are too large. Lower the learning rate.</source>
         <translation>&lt;b&gt;卡在平台上了。&lt;/b&gt;损失停在 {loss} 不再下降，可是 z = {formula} 本来能模仿这些样本：每一步走得太大了。把学习率调小。</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="275"/>
+        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="273"/>
         <source>Try another model, e.g. z = {other}.</source>
         <translation>换一个模型试试，比如 z = {other}。</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="280"/>
+        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="278"/>
         <source>&lt;b&gt;Plateau: z = {formula} cannot copy the box exactly.&lt;/b&gt; No weights make it fit every sample, so it stopped at its best imitation: loss {loss}, not 0. {hint}</source>
         <translation>&lt;b&gt;停滞：z = {formula} 没办法完全模仿黑箱。&lt;/b&gt;不管权重怎么选，都不能让每个样本都对上，所以它停在了最好的模仿上：损失是 {loss}，而不是 0。{hint}</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="341"/>
+        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="339"/>
         <source>Loss map: lighter = lower</source>
         <translation>损失地图：颜色越浅，损失越低</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="277"/>
+        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="275"/>
         <source>Try another model family.</source>
         <translation>换一种模型类型试试。</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="335"/>
-        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="340"/>
+        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="333"/>
+        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="338"/>
         <source>weight {name}</source>
         <translation>权重 {name}</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="337"/>
+        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="335"/>
         <source>loss (whole table)</source>
         <translation>损失（整张表）</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="146"/>
+        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="144"/>
         <source>Starting weight w</source>
         <translation>初始权重 w</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="147"/>
+        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="145"/>
         <source>Starting b or v</source>
         <translation>初始的 b 或 v</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="194"/>
+        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="192"/>
         <source>We guess that the box computes &lt;b&gt;z = {formula}&lt;/b&gt; and start with {params}. Choosing the model family and its first weights is the &lt;i&gt;initialization&lt;/i&gt;.</source>
         <translation>我们猜黑箱算的是 &lt;b&gt;z = {formula}&lt;/b&gt;，先从 {params} 开始。选定模型类型和最初的权重，就是&lt;i&gt;初始化&lt;/i&gt;。</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="202"/>
+        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="200"/>
         <source>Sample {i}: the model turns the input {x} into &lt;b&gt;{z}&lt;/b&gt;. That is the &lt;i&gt;forward&lt;/i&gt; calculation.</source>
         <translation>样本 {i}：模型把输入 {x} 变成了 &lt;b&gt;{z}&lt;/b&gt;。这就是&lt;i&gt;前向计算&lt;/i&gt;。</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="206"/>
+        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="204"/>
         <source>The model computes an output for each of the {n} recorded inputs (the blue curve): the &lt;i&gt;forward&lt;/i&gt; calculation.</source>
         <translation>模型为记录下来的 {n} 个输入各算出一个输出（蓝色曲线）：这就是&lt;i&gt;前向计算&lt;/i&gt;。</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="212"/>
+        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="210"/>
         <source>too high</source>
         <translation>偏大</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="212"/>
+        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="210"/>
         <source>too low</source>
         <translation>偏小</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="214"/>
+        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="212"/>
         <source>The table says {y}, the model said {z}: error = {z} − {y} = &lt;b&gt;{e}&lt;/b&gt; ({words}). Over the whole table, the loss — half the mean squared error — is {loss}.</source>
         <translation>表格里是 {y}，模型算出 {z}：误差 = {z} − {y} = &lt;b&gt;{e}&lt;/b&gt;（{words}）。对整张表来说，损失（误差平方的平均值的一半）是 {loss}。</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="225"/>
+        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="223"/>
         <source>Each purple line is a residual, model minus sample. The loss is half the mean of their squares: &lt;b&gt;{loss}&lt;/b&gt;.</source>
         <translation>每条紫色线段是一个残差：模型减去样本。损失是它们平方的平均值的一半：&lt;b&gt;{loss}&lt;/b&gt;。</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="239"/>
+        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="237"/>
         <source>Backpropagation hands the errors back to the weights: {grads}. A positive value means: lower this weight; a negative one: raise it.</source>
         <translation>反向传播把误差交回给各个权重：{grads}。正数表示：把这个权重调小；负数表示：把它调大。</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="258"/>
+        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="256"/>
         <source>plateau: z = {formula} cannot copy the box exactly; it stopped at the best imitation it can reach (loss {loss}). Try another model family.</source>
         <translation>停滞：z = {formula} 没办法完全模仿黑箱；它停在了自己能做到的最好模仿上（损失 {loss}）。换一种模型类型试试。</translation>
     </message>
@@ -899,7 +899,7 @@
 <context>
     <name>LandscapePlot</name>
     <message>
-        <location filename="../../gdstudio/qt/tabs/landscape_plot.py" line="221"/>
+        <location filename="../../gdstudio/qt/tabs/landscape_plot.py" line="218"/>
         <source>lowest possible
 loss {loss}</source>
         <extracomment>the landscape&apos;s shading, low loss light to high loss dark (blues: safe for colour-blind eyes)</extracomment>
@@ -907,19 +907,19 @@ loss {loss}</source>
 损失 {loss}</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/landscape_plot.py" line="243"/>
+        <location filename="../../gdstudio/qt/tabs/landscape_plot.py" line="240"/>
         <source>loss of sample {i} alone</source>
         <translation>只看样本 {i} 时的损失</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/landscape_plot.py" line="259"/>
+        <location filename="../../gdstudio/qt/tabs/landscape_plot.py" line="256"/>
         <source>lowest point
 loss {loss}</source>
         <translation>最低点
 损失 {loss}</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/landscape_plot.py" line="271"/>
+        <location filename="../../gdstudio/qt/tabs/landscape_plot.py" line="268"/>
         <source>fits sample {i}</source>
         <translation>正好符合样本 {i}</translation>
     </message>
@@ -1582,14 +1582,14 @@ loss {loss}</source>
     <name>SampleTable</name>
     <message>
         <location filename="../../gdstudio/qt/tabs/sample_table.py" line="105"/>
-        <location filename="../../gdstudio/qt/tabs/sample_table.py" line="191"/>
+        <location filename="../../gdstudio/qt/tabs/sample_table.py" line="197"/>
         <source>input x</source>
         <extracomment>the largest file the import reads (a table of MAX_SAMPLES rows is far smaller) rows the table shows without scrolling (the chapter&apos;s table has four)</extracomment>
         <translation>输入 x</translation>
     </message>
     <message>
         <location filename="../../gdstudio/qt/tabs/sample_table.py" line="105"/>
-        <location filename="../../gdstudio/qt/tabs/sample_table.py" line="191"/>
+        <location filename="../../gdstudio/qt/tabs/sample_table.py" line="197"/>
         <source>output y</source>
         <translation>输出 y</translation>
     </message>
@@ -1634,82 +1634,82 @@ loss {loss}</source>
         <translation>关于样本表的提示</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/sample_table.py" line="200"/>
+        <location filename="../../gdstudio/qt/tabs/sample_table.py" line="206"/>
         <source>Row {row}, {column}: “{text}” is not a finite number, so the table keeps {old}.</source>
         <translation>第 {row} 行，{column}：“{text}” 不是一个有限的数，所以表格保留原来的 {old}。</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/sample_table.py" line="217"/>
+        <location filename="../../gdstudio/qt/tabs/sample_table.py" line="223"/>
         <source>The table already holds {n} samples, the most it can.</source>
         <translation>表格里已经有 {n} 个样本，不能再多了。</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/sample_table.py" line="229"/>
+        <location filename="../../gdstudio/qt/tabs/sample_table.py" line="235"/>
         <source>Added row {row}; double-click a value to change it.</source>
         <translation>已添加第 {row} 行；双击一个数值就可以修改。</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/sample_table.py" line="241"/>
+        <location filename="../../gdstudio/qt/tabs/sample_table.py" line="247"/>
         <source>At least one sample must stay in the table.</source>
         <translation>表格里至少要留一个样本。</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/sample_table.py" line="253"/>
+        <location filename="../../gdstudio/qt/tabs/sample_table.py" line="259"/>
         <source>Import samples</source>
         <translation>导入样本</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/sample_table.py" line="255"/>
+        <location filename="../../gdstudio/qt/tabs/sample_table.py" line="261"/>
         <source>CSV files (*.csv *.txt);;All files (*)</source>
         <translation>CSV 文件 (*.csv *.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/sample_table.py" line="270"/>
+        <location filename="../../gdstudio/qt/tabs/sample_table.py" line="276"/>
         <source>{name} is too large for a sample table; the table was not changed.</source>
         <translation>{name} 太大了，放不进样本表；表格没有改变。</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/sample_table.py" line="278"/>
+        <location filename="../../gdstudio/qt/tabs/sample_table.py" line="284"/>
         <source>Could not read {name} ({error}); the table was not changed.</source>
         <translation>无法读取 {name}（{error}）；表格没有改变。</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/sample_table.py" line="287"/>
+        <location filename="../../gdstudio/qt/tabs/sample_table.py" line="293"/>
         <source>{name} is not a text file; the table was not changed.</source>
         <translation>{name} 不是文本文件；表格没有改变。</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/sample_table.py" line="301"/>
+        <location filename="../../gdstudio/qt/tabs/sample_table.py" line="307"/>
         <source>Imported {n} samples from {name}.</source>
         <translation>从 {name} 导入了 {n} 个样本。</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/sample_table.py" line="307"/>
+        <location filename="../../gdstudio/qt/tabs/sample_table.py" line="313"/>
         <source>the file</source>
         <translation>这个文件</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/sample_table.py" line="310"/>
+        <location filename="../../gdstudio/qt/tabs/sample_table.py" line="316"/>
         <source>{file}, line {line}: expected two numbers (x, y) but found {count} values.</source>
         <translation>{file} 第 {line} 行：应该是两个数 (x, y)，但找到了 {count} 个值。</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/sample_table.py" line="313"/>
+        <location filename="../../gdstudio/qt/tabs/sample_table.py" line="319"/>
         <source>{file}, line {line}: “{text}” is not a finite number.</source>
         <translation>{file} 第 {line} 行：“{text}” 不是一个有限的数。</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/sample_table.py" line="317"/>
+        <location filename="../../gdstudio/qt/tabs/sample_table.py" line="323"/>
         <source>{file}, line {line}: more than {n} samples.</source>
         <translation>{file} 第 {line} 行：样本超过了 {n} 个。</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/sample_table.py" line="321"/>
+        <location filename="../../gdstudio/qt/tabs/sample_table.py" line="327"/>
         <source>{file} holds no samples.</source>
         <translation>{file} 里没有样本。</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/sample_table.py" line="322"/>
+        <location filename="../../gdstudio/qt/tabs/sample_table.py" line="328"/>
         <source>The table was not changed.</source>
         <translation>表格没有改变。</translation>
     </message>
