@@ -34,8 +34,26 @@ class HistoryModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal:
-            return self._history.columns[section]
+            return self.column_title(self._history.columns[section])
         return None
+
+    def column_title(self, name: str) -> str:
+        """A column's heading in the current language (CSV files keep the plain names)."""
+        titles = {
+            "step": self.tr("step"),
+            "loss": self.tr("loss"),
+            "output": self.tr("output"),
+            "distance": self.tr("distance"),
+        }
+        if name in titles:
+            return titles[name]
+        if name.startswith("grad_"):
+            return self.tr("gradient {name}").format(name=name[len("grad_") :])
+        return name  # parameter names (w, x, aim_x ...) are the same in every language
+
+    def retranslate(self) -> None:
+        if self.columnCount():
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or index.row() >= self._rows:

@@ -275,6 +275,7 @@ class ScenarioPage(QWidget):
             part.view.retranslate()
             part.init_box.setTitle(self.tr("Initialization: starting values"))
         self.table.setAccessibleName(self.tr("History of every step"))
+        self.history_model.retranslate()
         if hasattr(self, "current"):
             self.refresh()
 

@@ -897,6 +897,34 @@
     </message>
 </context>
 <context>
+    <name>HistoryModel</name>
+    <message>
+        <location filename="../../gdstudio/qt/history_model.py" line="43"/>
+        <source>step</source>
+        <translation>步数</translation>
+    </message>
+    <message>
+        <location filename="../../gdstudio/qt/history_model.py" line="44"/>
+        <source>loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <location filename="../../gdstudio/qt/history_model.py" line="45"/>
+        <source>output</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <location filename="../../gdstudio/qt/history_model.py" line="46"/>
+        <source>distance</source>
+        <translation>距离</translation>
+    </message>
+    <message>
+        <location filename="../../gdstudio/qt/history_model.py" line="51"/>
+        <source>gradient {name}</source>
+        <translation>梯度 {name}</translation>
+    </message>
+</context>
+<context>
     <name>LandscapePlot</name>
     <message>
         <location filename="../../gdstudio/qt/tabs/landscape_plot.py" line="218"/>
@@ -1732,47 +1760,47 @@ loss {loss}</source>
         <translation>每一步的历史记录</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/scenario_page.py" line="332"/>
+        <location filename="../../gdstudio/qt/scenario_page.py" line="333"/>
         <source>Not applied: {error}</source>
         <translation>没有应用：{error}</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/scenario_page.py" line="433"/>
+        <location filename="../../gdstudio/qt/scenario_page.py" line="434"/>
         <source>running</source>
         <translation>运行中</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/scenario_page.py" line="435"/>
+        <location filename="../../gdstudio/qt/scenario_page.py" line="436"/>
         <source>ready</source>
         <translation>准备好了</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/scenario_page.py" line="435"/>
+        <location filename="../../gdstudio/qt/scenario_page.py" line="436"/>
         <source>paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/scenario_page.py" line="441"/>
+        <location filename="../../gdstudio/qt/scenario_page.py" line="442"/>
         <source>converged: the loss is below the tolerance ({tol})</source>
         <translation>收敛：损失已经低于容差（{tol}）</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/scenario_page.py" line="444"/>
+        <location filename="../../gdstudio/qt/scenario_page.py" line="445"/>
         <source>plateau: the loss stopped going down above the tolerance; this model can only imitate the data</source>
         <translation>停滞：损失在容差之上就不再下降了；这个模型只能近似地模仿数据</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/scenario_page.py" line="447"/>
+        <location filename="../../gdstudio/qt/scenario_page.py" line="448"/>
         <source>diverged: the learning rate is too large, each step overshoots. Lower it and press Reset</source>
         <translation>发散：学习率太大，每一步都走过了头。把它调小，再按“重置”</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/scenario_page.py" line="449"/>
+        <location filename="../../gdstudio/qt/scenario_page.py" line="450"/>
         <source>step limit reached before the loss was small enough</source>
         <translation>损失还不够小，就已经到了步数上限</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/scenario_page.py" line="456"/>
+        <location filename="../../gdstudio/qt/scenario_page.py" line="457"/>
         <source>Step {step} · loss {loss} · {state}</source>
         <translation>第 {step} 步 · 损失 {loss} · {state}</translation>
     </message>
