@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 
-from PySide6.QtCore import QByteArray, QEvent, QLocale, QSettings, Qt
+from PySide6.QtCore import QByteArray, QEvent, QLocale, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -17,11 +17,11 @@ from PySide6.QtWidgets import (
 )
 
 from gdstudio import __version__
-from gdstudio.qt import appearance, export, i18n
+from gdstudio.qt import appearance, i18n
 from gdstudio.qt.common import font
 from gdstudio.qt.scenario_page import ScenarioPage
-from gdstudio.qt.tabs import VIEWS
-from gdstudio.scenarios import SCENARIOS
+from gdstudio.qt.tabs import view_class
+from gdstudio.scenarios import BY_KEY, SCENARIOS
 
 MAX_RECENT = 8
 PRESENTATION_SCALE = 1.3
@@ -47,11 +47,17 @@ class MainWindow(QMainWindow):
         self.tabs.setObjectName("scenarioTabs")
         self.tabs.setDocumentMode(True)
         self.tabs.tabBar().setFont(font(13, bold=True))
-        self.pages: list[ScenarioPage] = []
-        for tab_key, keys in tab_groups():
-            page = ScenarioPage(tab_key, [VIEWS[k]() for k in keys])
-            self.pages.append(page)
-            self.tabs.addTab(page, page.tab_title())
+        # Pages are built when first needed: the one on screen now, the others right after the
+        # first paint (or at once when something asks for self.pages). Start-up pays for one.
+        self._groups = tab_groups()
+        self._built: list[ScenarioPage | None] = [None] * len(self._groups)
+        for tab_key, keys in self._groups:
+            placeholder = QLabel(self.tr("Preparing…"))
+            placeholder.setObjectName(f"{tab_key}Placeholder")
+            placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            placeholder.setFont(font(16))
+            self.tabs.addTab(placeholder, self._tab_title(tab_key, keys))
+        self.tabs.setCurrentIndex(self._remembered_tab())
         self.setCentralWidget(self.tabs)
         self.status_text = QLabel(self)
         self.status_text.setObjectName("keyHints")
@@ -197,9 +203,10 @@ class MainWindow(QMainWindow):
             (self.theme_actions["dark"], self.tr("Dark")),
         ):
             action.setText(text)
-        for i, page in enumerate(self.pages):
-            page.retranslate()
-            self.tabs.setTabText(i, page.tab_title())
+        for i, (tab_key, keys) in enumerate(self._groups):
+            if self._built[i] is not None:
+                self._built[i].retranslate()
+            self.tabs.setTabText(i, self._tab_title(tab_key, keys))
         self.tabs.setAccessibleName(self.tr("Scenarios"))
         self.status_text.setText(
             self.tr(
@@ -221,8 +228,75 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(title)
 
     # --- tabs ---------------------------------------------------------------------------
+    def _tab_title(self, tab_key: str, keys: list[str]) -> str:
+        titles = {
+            "guess": self.tr("Guess the number"),
+            "blackbox": self.tr("Black box"),
+            "rifle": self.tr("Rifle target"),
+        }
+        return titles.get(tab_key) or BY_KEY[keys[0]].title
+
+    def _remembered_tab(self) -> int:
+        try:
+            index = int(self.settings.value("window/tab", 0))
+        except (TypeError, ValueError):
+            index = 0
+        return index if 0 <= index < self.tabs.count() else 0
+
+    def _build_page(self, index: int) -> ScenarioPage:
+        page = self._built[index]
+        if page is not None:
+            return page
+        tab_key, keys = self._groups[index]
+        # parented from the start: a widget that is briefly top-level takes the activation
+        # away from this window when it is built after the window is shown
+        holder = self.tabs.widget(index)
+        page = ScenarioPage(tab_key, [view_class(k)(holder) for k in keys], holder)
+        if self.presenting:
+            appearance.scale_fonts(page, PRESENTATION_SCALE)
+            page.set_presentation(True)
+        self._built[index] = page
+        current = self.tabs.currentIndex()
+        self.tabs.blockSignals(True)
+        old = self.tabs.widget(index)
+        self.tabs.removeTab(index)
+        self.tabs.insertTab(index, page, self._tab_title(tab_key, keys))
+        self.tabs.setCurrentIndex(current)
+        self.tabs.blockSignals(False)
+        old.deleteLater()
+        return page
+
+    def build_all_pages(self) -> None:
+        for i in range(len(self._built)):
+            self._build_page(i)
+
+    @property
+    def pages(self) -> list[ScenarioPage]:
+        """Every tab's page (building any that were not built yet)."""
+        self.build_all_pages()
+        return list(self._built)
+
+    def built_pages(self) -> list[ScenarioPage]:
+        return [p for p in self._built if p is not None]
+
     def current_page(self) -> ScenarioPage:
-        return self.tabs.currentWidget()
+        return self._build_page(self.tabs.currentIndex())
+
+    def showEvent(self, event) -> None:
+        """The window appears at once; the tab on screen is built right after the first
+        frame, then the others, each in its own turn of the event loop."""
+        super().showEvent(event)
+        if None in self._built:
+            QTimer.singleShot(0, self._build_next)
+
+    def _build_next(self) -> None:
+        order = [self.tabs.currentIndex()] + list(range(len(self._built)))
+        for i in order:
+            if self._built[i] is None:
+                self._build_page(i)
+                break
+        if None in self._built:
+            QTimer.singleShot(0, self._build_next)
 
     def _next_tab(self) -> None:
         self.tabs.setCurrentIndex((self.tabs.currentIndex() + 1) % self.tabs.count())
@@ -231,12 +305,13 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentIndex((self.tabs.currentIndex() - 1) % self.tabs.count())
 
     def _on_tab_changed(self, index: int) -> None:
-        for i, page in enumerate(self.pages):
-            if i != index:
+        for i, page in enumerate(self._built):
+            if page is not None and i != index:
                 page.runner.pause()
+        self._build_page(index)
 
     def pause_all(self) -> None:
-        for page in self.pages:
+        for page in self.built_pages():
             page.runner.pause()
 
     # --- sessions -----------------------------------------------------------------------
@@ -339,6 +414,8 @@ class MainWindow(QMainWindow):
             self.export(kind, path)
 
     def export(self, kind: str, path: str) -> bool:
+        from gdstudio.qt import export  # QtSvg and the CSV writer load when first needed
+
         page = self.current_page()
         try:
             if kind == "png":
@@ -365,7 +442,7 @@ class MainWindow(QMainWindow):
         self.present_action.blockSignals(False)
         self.leave_action.setEnabled(on)
         appearance.scale_fonts(self, PRESENTATION_SCALE if on else 1.0)
-        for page in self.pages:
+        for page in self.built_pages():
             page.set_presentation(on)
         self.menuBar().setVisible(not on)
         self.statusBar().setVisible(not on)
@@ -402,7 +479,9 @@ class MainWindow(QMainWindow):
         from gdstudio.qt.guide import GuideDialog
 
         dialog = GuideDialog(
-            [(p.tab_key, p.tab_title()) for p in self.pages], self.tabs.currentIndex(), self
+            [(key, self._tab_title(key, keys)) for key, keys in self._groups],
+            self.tabs.currentIndex(),
+            self,
         )
         dialog.exec()
         dialog.deleteLater()
@@ -450,12 +529,6 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1280, 800)
-        try:
-            index = int(self.settings.value("window/tab", 0))
-        except (TypeError, ValueError):
-            index = 0
-        if 0 <= index < self.tabs.count():
-            self.tabs.setCurrentIndex(index)
         theme = str(self.settings.value("theme", "system"))
         self.theme_actions.get(theme, self.theme_actions["system"]).setChecked(True)
         code = "zh_CN" if QLocale().name().startswith("zh") else "en"

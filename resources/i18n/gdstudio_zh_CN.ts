@@ -991,245 +991,265 @@ loss {loss}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gdstudio/qt/main_window.py" line="166"/>
-        <location filename="../../gdstudio/qt/main_window.py" line="218"/>
+        <location filename="../../gdstudio/qt/main_window.py" line="55"/>
+        <source>Preparing…</source>
+        <translation>正在准备…</translation>
+    </message>
+    <message>
+        <location filename="../../gdstudio/qt/main_window.py" line="172"/>
+        <location filename="../../gdstudio/qt/main_window.py" line="225"/>
         <source>Gradient Descent Studio</source>
         <translation>梯度下降工作室</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/main_window.py" line="167"/>
+        <location filename="../../gdstudio/qt/main_window.py" line="173"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/main_window.py" line="168"/>
+        <location filename="../../gdstudio/qt/main_window.py" line="174"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/main_window.py" line="169"/>
+        <location filename="../../gdstudio/qt/main_window.py" line="175"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/main_window.py" line="170"/>
+        <location filename="../../gdstudio/qt/main_window.py" line="176"/>
         <source>&amp;Training</source>
         <translation>训练(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/main_window.py" line="171"/>
+        <location filename="../../gdstudio/qt/main_window.py" line="177"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/main_window.py" line="172"/>
+        <location filename="../../gdstudio/qt/main_window.py" line="178"/>
         <source>&amp;Theme</source>
         <translation>主题(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/main_window.py" line="173"/>
+        <location filename="../../gdstudio/qt/main_window.py" line="179"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/main_window.py" line="174"/>
+        <location filename="../../gdstudio/qt/main_window.py" line="180"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/main_window.py" line="176"/>
+        <location filename="../../gdstudio/qt/main_window.py" line="182"/>
         <source>Run / Pause</source>
         <translation>运行 / 暂停</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/main_window.py" line="177"/>
+        <location filename="../../gdstudio/qt/main_window.py" line="183"/>
         <source>Step</source>
         <translation>单步</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/main_window.py" line="178"/>
+        <location filename="../../gdstudio/qt/main_window.py" line="184"/>
         <source>Next phase</source>
         <translation>下一阶段</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/main_window.py" line="179"/>
+        <location filename="../../gdstudio/qt/main_window.py" line="185"/>
         <source>Back one step</source>
         <translation>后退一步</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/main_window.py" line="180"/>
+        <location filename="../../gdstudio/qt/main_window.py" line="186"/>
         <source>Reset</source>
         <translation>重置</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/main_window.py" line="181"/>
+        <location filename="../../gdstudio/qt/main_window.py" line="187"/>
         <source>Next scenario</source>
         <translation>下一个场景</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/main_window.py" line="182"/>
+        <location filename="../../gdstudio/qt/main_window.py" line="188"/>
         <source>Previous scenario</source>
         <translation>上一个场景</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/main_window.py" line="183"/>
+        <location filename="../../gdstudio/qt/main_window.py" line="189"/>
         <source>&amp;Open session…</source>
         <translation>打开存档(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/main_window.py" line="184"/>
+        <location filename="../../gdstudio/qt/main_window.py" line="190"/>
         <source>&amp;Save session</source>
         <translation>保存存档(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/main_window.py" line="185"/>
+        <location filename="../../gdstudio/qt/main_window.py" line="191"/>
         <source>Save session &amp;as…</source>
         <translation>存档另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/main_window.py" line="186"/>
+        <location filename="../../gdstudio/qt/main_window.py" line="192"/>
         <source>Picture as PNG…</source>
         <translation>导出图片 PNG…</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/main_window.py" line="187"/>
+        <location filename="../../gdstudio/qt/main_window.py" line="193"/>
         <source>Picture as SVG…</source>
         <translation>导出图片 SVG…</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/main_window.py" line="188"/>
+        <location filename="../../gdstudio/qt/main_window.py" line="194"/>
         <source>History as CSV…</source>
         <translation>导出历史记录 CSV…</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/main_window.py" line="189"/>
+        <location filename="../../gdstudio/qt/main_window.py" line="195"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/main_window.py" line="190"/>
+        <location filename="../../gdstudio/qt/main_window.py" line="196"/>
         <source>Presentation mode</source>
         <translation>演示模式</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/main_window.py" line="191"/>
+        <location filename="../../gdstudio/qt/main_window.py" line="197"/>
         <source>Leave presentation mode</source>
         <translation>退出演示模式</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/main_window.py" line="192"/>
+        <location filename="../../gdstudio/qt/main_window.py" line="198"/>
         <source>Guide for teachers</source>
         <translation>教师指南</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/main_window.py" line="193"/>
-        <location filename="../../gdstudio/qt/main_window.py" line="413"/>
+        <location filename="../../gdstudio/qt/main_window.py" line="199"/>
+        <location filename="../../gdstudio/qt/main_window.py" line="492"/>
         <source>About Gradient Descent Studio</source>
         <translation>关于梯度下降工作室</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/main_window.py" line="194"/>
-        <location filename="../../gdstudio/qt/main_window.py" line="430"/>
+        <location filename="../../gdstudio/qt/main_window.py" line="200"/>
+        <location filename="../../gdstudio/qt/main_window.py" line="509"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/main_window.py" line="195"/>
+        <location filename="../../gdstudio/qt/main_window.py" line="201"/>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/main_window.py" line="196"/>
+        <location filename="../../gdstudio/qt/main_window.py" line="202"/>
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/main_window.py" line="197"/>
+        <location filename="../../gdstudio/qt/main_window.py" line="203"/>
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/main_window.py" line="203"/>
+        <location filename="../../gdstudio/qt/main_window.py" line="210"/>
         <source>Scenarios</source>
         <translation>场景</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/main_window.py" line="206"/>
+        <location filename="../../gdstudio/qt/main_window.py" line="213"/>
         <source>Keys: Space run/pause · → or Page Down step · Shift+→ next phase · Backspace back · Ctrl+R reset · Ctrl+Tab next scenario · F1 guide</source>
         <translation>按键：空格 运行/暂停 · → 或 Page Down 单步 · Shift+→ 下一阶段 · Backspace 后退 · Ctrl+R 重置 · Ctrl+Tab 下一个场景 · F1 指南</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/main_window.py" line="245"/>
+        <location filename="../../gdstudio/qt/main_window.py" line="233"/>
+        <source>Guess the number</source>
+        <translation>猜数字</translation>
+    </message>
+    <message>
+        <location filename="../../gdstudio/qt/main_window.py" line="234"/>
+        <source>Black box</source>
+        <translation>黑箱</translation>
+    </message>
+    <message>
+        <location filename="../../gdstudio/qt/main_window.py" line="235"/>
+        <source>Rifle target</source>
+        <translation>步枪打靶</translation>
+    </message>
+    <message>
+        <location filename="../../gdstudio/qt/main_window.py" line="320"/>
         <source>Open session</source>
         <translation>打开存档</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/main_window.py" line="259"/>
+        <location filename="../../gdstudio/qt/main_window.py" line="334"/>
         <source>This session cannot be opened</source>
         <translation>这个存档打不开</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/main_window.py" line="274"/>
+        <location filename="../../gdstudio/qt/main_window.py" line="349"/>
         <source>Save session</source>
         <translation>保存存档</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/main_window.py" line="290"/>
+        <location filename="../../gdstudio/qt/main_window.py" line="365"/>
         <source>The session was not saved</source>
         <translation>存档没有保存</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/main_window.py" line="295"/>
+        <location filename="../../gdstudio/qt/main_window.py" line="370"/>
         <source>Saved {file}</source>
         <translation>已保存 {file}</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/main_window.py" line="299"/>
+        <location filename="../../gdstudio/qt/main_window.py" line="374"/>
         <source>gdstudio sessions (*.gdstudio.json *.json);;All files (*)</source>
         <translation>gdstudio 存档 (*.gdstudio.json *.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/main_window.py" line="320"/>
+        <location filename="../../gdstudio/qt/main_window.py" line="395"/>
         <source>(none yet)</source>
         <translation>（还没有）</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/main_window.py" line="330"/>
+        <location filename="../../gdstudio/qt/main_window.py" line="405"/>
         <source>PNG picture (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/main_window.py" line="331"/>
+        <location filename="../../gdstudio/qt/main_window.py" line="406"/>
         <source>SVG drawing (*.svg)</source>
         <translation>SVG 矢量图 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/main_window.py" line="332"/>
+        <location filename="../../gdstudio/qt/main_window.py" line="407"/>
         <source>CSV table (*.csv)</source>
         <translation>CSV 表格 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/main_window.py" line="336"/>
+        <location filename="../../gdstudio/qt/main_window.py" line="411"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/main_window.py" line="351"/>
+        <location filename="../../gdstudio/qt/main_window.py" line="428"/>
         <source>Nothing was exported</source>
         <translation>什么也没有导出</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/main_window.py" line="353"/>
+        <location filename="../../gdstudio/qt/main_window.py" line="430"/>
         <source>Exported {file}</source>
         <translation>已导出 {file}</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/main_window.py" line="415"/>
+        <location filename="../../gdstudio/qt/main_window.py" line="494"/>
         <source>&lt;h3&gt;Gradient Descent Studio {version}&lt;/h3&gt;&lt;p&gt;See the loss function, backpropagation and gradient descent at work, step by step.&lt;/p&gt;&lt;p&gt;Licence: MIT.&lt;/p&gt;&lt;p&gt;The three scenarios — guess the number, the black box and the rifle target — follow the chapter on loss functions, backpropagation and gradient descent of a textbook on neural networks, whose facts and numbers they use; every text in this app is written afresh.&lt;/p&gt;&lt;p&gt;Built with Qt for Python (PySide6), pyqtgraph and NumPy.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;梯度下降工作室 {version}&lt;/h3&gt;&lt;p&gt;一步一步地看损失函数、反向传播和梯度下降是怎样工作的。&lt;/p&gt;&lt;p&gt;许可证：MIT。&lt;/p&gt;&lt;p&gt;三个场景——猜数字、黑箱和步枪打靶——参照了一本神经网络教材中讲损失函数、反向传播和梯度下降的那一章，只用了其中的事实和数字；本软件里的所有文字都是重新写的。&lt;/p&gt;&lt;p&gt;使用 Qt for Python (PySide6)、pyqtgraph 和 NumPy 制作。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/main_window.py" line="432"/>
+        <location filename="../../gdstudio/qt/main_window.py" line="511"/>
         <source>&lt;table cellpadding=&apos;4&apos;&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Space&lt;/b&gt;&lt;/td&gt;&lt;td&gt;run / pause&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;→&lt;/b&gt; or &lt;b&gt;Page Down&lt;/b&gt;&lt;/td&gt;&lt;td&gt;one step&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Shift+→&lt;/b&gt;&lt;/td&gt;&lt;td&gt;next phase&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Backspace&lt;/b&gt; or &lt;b&gt;Page Up&lt;/b&gt;&lt;/td&gt;&lt;td&gt;back one step&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+R&lt;/b&gt;&lt;/td&gt;&lt;td&gt;reset&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Tab&lt;/b&gt;&lt;/td&gt;&lt;td&gt;next scenario&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F11&lt;/b&gt; / &lt;b&gt;Esc&lt;/b&gt;&lt;/td&gt;&lt;td&gt;presentation mode on / off&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+S&lt;/b&gt; / &lt;b&gt;Ctrl+O&lt;/b&gt;&lt;/td&gt;&lt;td&gt;save / open a session&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F1&lt;/b&gt;&lt;/td&gt;&lt;td&gt;guide for teachers&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Q&lt;/b&gt;&lt;/td&gt;&lt;td&gt;quit&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
         <translation>&lt;table cellpadding=&apos;4&apos;&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Space&lt;/b&gt;&lt;/td&gt;&lt;td&gt;运行 / 暂停&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;→&lt;/b&gt; 或 &lt;b&gt;Page Down&lt;/b&gt;&lt;/td&gt;&lt;td&gt;走一步&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Shift+→&lt;/b&gt;&lt;/td&gt;&lt;td&gt;下一阶段&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Backspace&lt;/b&gt; 或 &lt;b&gt;Page Up&lt;/b&gt;&lt;/td&gt;&lt;td&gt;后退一步&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+R&lt;/b&gt;&lt;/td&gt;&lt;td&gt;重置&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Tab&lt;/b&gt;&lt;/td&gt;&lt;td&gt;下一个场景&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F11&lt;/b&gt; / &lt;b&gt;Esc&lt;/b&gt;&lt;/td&gt;&lt;td&gt;打开 / 关闭演示模式&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+S&lt;/b&gt; / &lt;b&gt;Ctrl+O&lt;/b&gt;&lt;/td&gt;&lt;td&gt;保存 / 打开存档&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F1&lt;/b&gt;&lt;/td&gt;&lt;td&gt;教师指南&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Q&lt;/b&gt;&lt;/td&gt;&lt;td&gt;退出&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
     </message>

@@ -24,6 +24,13 @@ def window(qtbot, settings):
     w.resize(1280, 800)
     w.show()
     qtbot.waitExposed(w)
+    # offscreen activation is asynchronous and a request can get lost while the other tabs
+    # are built: ask until the window is active (keys and focus need it)
+    for _ in range(50):
+        w.activateWindow()
+        qtbot.wait(20)
+        if QApplication.activeWindow() is w:
+            break
     return w
 
 

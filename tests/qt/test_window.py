@@ -189,8 +189,6 @@ def test_keyboard_shortcuts(window, qtbot):
     page = window.pages[0]
     window.tabs.setCurrentIndex(0)
     page.reset()
-    window.activateWindow()
-    window.setFocus()
     qtbot.keyClick(window, Qt.Key.Key_Right)
     assert len(page.trainer.history) == 1
     qtbot.keyClick(window, Qt.Key.Key_PageDown)
