@@ -1,0 +1,221 @@
+"""The number line of Guess the number: every guess top-down in order, B's words beside each.
+
+One ``NumberLine`` shows the game; the race shows two side by side (gdstudio.qt.tabs.guess_race).
+It draws what it is given and holds no words of its own: the view passes B's answers in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+from gdstudio.qt.common import BLUE, GREY, INK, ORANGE, VERMILION, font
+
+MAX_ROWS = 16  # guesses shown at once on a number line; earlier ones scroll off the top
+MIN_ROWS = 4
+ROW_PX = 34  # vertical room one guess needs (label text plus air)
+LABEL_PT, LATEST_PT = 13, 15
+LABEL_FILL = pg.mkBrush(255, 255, 255, 215)  # labels stay readable over the dashed path
+
+
+def _nice_steps():
+    """1, 2, 5, 10, 20, 50, 100 ... (tick spacings that read well)."""
+    k = 1
+    while True:
+        for f in (1, 2, 5):
+            yield f * k
+        k *= 10
+
+
+class NumberLine(QWidget):
+    """One number line: a title over a plot of the guesses, top-down in order, B's words beside.
+
+    Items are created once and updated with setData / setText. The newest guess is a large
+    diamond (a star when it is correct) with bold words; older ones are small dots. When more
+    guesses than ``rows`` were made, the line shows the latest ``rows`` (the title says so).
+    The title is a QLabel, not a plot title: a long one wraps instead of widening the plot.
+    """
+
+    def __init__(
+        self, name: str, label_pt: float = LABEL_PT, latest_pt: float = LATEST_PT, parent=None
+    ):
+        super().__init__(parent)
+        self.setObjectName(f"{name}Panel")
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(0)
+        self.title = QLabel()
+        self.title.setObjectName(f"{name}Title")
+        self.title.setFont(font(13))
+        # one line that may be cut when narrow: a wrapping label would ask the frame's splitter
+        # for height-for-width and squeeze the lesson panel
+        self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.title.setStyleSheet("QLabel { background: white; color: #202020; padding: 2px; }")
+        self.widget = pg.PlotWidget()
+        self.widget.setObjectName(name)
+        self.widget.setBackground("w")
+        box.addWidget(self.title)
+        box.addWidget(self.widget, 1)
+        self.plot = plot = self.widget.getPlotItem()
+        plot.setMenuEnabled(False)
+        plot.hideButtons()
+        plot.vb.setMouseEnabled(x=False, y=False)
+        bottom = plot.getAxis("bottom")
+        bottom.setPen(pg.mkPen(INK, width=2))
+        bottom.setTextPen(pg.mkPen(INK))
+        bottom.setStyle(tickFont=font(13))
+        left = plot.getAxis("left")
+        left.setPen(pg.mkPen(GREY))
+        left.setTextPen(pg.mkPen(INK))
+        left.setStyle(tickFont=font(11), tickLength=0)
+        self._axis_width = 0
+        self.path = plot.plot(pen=pg.mkPen(GREY, width=2, style=Qt.PenStyle.DashLine))
+        self.dots = pg.ScatterPlotItem(size=15, brush=pg.mkBrush(BLUE), pen=pg.mkPen("w"))
+        self.latest = pg.ScatterPlotItem(
+            size=26, symbol="d", brush=pg.mkBrush(ORANGE), pen=pg.mkPen(INK, width=2)
+        )
+        self.secret_line = pg.InfiniteLine(
+            angle=90, pen=pg.mkPen(VERMILION, width=3, style=Qt.PenStyle.DashLine)
+        )
+        self.secret_text = pg.TextItem(color=VERMILION, anchor=(0.5, 0), fill=LABEL_FILL)
+        self.secret_text.setFont(font(14, bold=True))
+        self.prompt = pg.TextItem(color=INK, anchor=(0.5, 0.5))
+        self.prompt.setFont(font(16, bold=True))
+        for item in (self.secret_line, self.dots, self.latest, self.secret_text, self.prompt):
+            plot.addItem(item)
+        self.dots.setZValue(10)
+        self.latest.setZValue(11)
+        self.labels: list[pg.TextItem] = []
+        for _ in range(MAX_ROWS):
+            t = pg.TextItem(color=INK, anchor=(0, 0.5), fill=LABEL_FILL)
+            t.setFont(font(label_pt))
+            t.setZValue(5)  # under the dots: a label never hides a guess
+            plot.addItem(t)
+            self.labels.append(t)
+        self.label_pt, self.latest_pt = label_pt, latest_pt
+        self.secret_text.setZValue(6)
+        self.guesses = np.zeros(0)  # every guess drawn, oldest first (tests read it)
+        self.answers: list[str | None] = []  # B's words for each (None: not answered yet)
+        self.first = 0  # index of the oldest guess in view
+
+    def visible_labels(self) -> list[str]:
+        """The texts written beside the guesses in view, top to bottom."""
+        return [t.toPlainText().strip() for t in self.labels if t.isVisible()]
+
+    def show(
+        self,
+        guesses: Sequence[float],
+        answers: Sequence[str | None],
+        low: int,
+        high: int,
+        secret: int | None,
+        rows: int,
+        found: bool = False,
+        secret_words: str = "",
+        prompt: str = "",
+    ) -> None:
+        g = np.asarray(guesses, dtype=float)
+        n = len(g)
+        rows = max(MIN_ROWS, min(MAX_ROWS, rows))
+        first = max(0, n - rows)
+        self.guesses, self.answers, self.first = g, list(answers), first
+        ys = -np.arange(n, dtype=float)  # one row per guess: the order reads top-down
+        pad = max(1.0, 0.05 * (high - low))
+        top, bottom = -first + 1.25, -(first + rows - 1) - 0.6  # room for the secret's name
+        self.plot.setRange(xRange=(low - pad, high + pad), yRange=(bottom, top), padding=0)
+        self._number_ticks(low, high)
+        above = max(0, first - 1)  # the path comes in from the scrolled-away guesses
+        self.path.setData(g[above:], ys[above:])
+        self.dots.setData(g[first:-1], ys[first:-1])
+        self.latest.setData(
+            g[-1:], ys[-1:], symbol="star" if found else "d", size=30 if found else 26
+        )
+        left = self.plot.getAxis("left")
+        left.setTicks([[(-i, f"#{i + 1}") for i in range(first, n)]])
+        width = 16 + 9 * len(f"#{max(n, 1)}")  # the guess numbers fit, however many
+        if width != self._axis_width:
+            self._axis_width = width
+            left.setWidth(width)
+        x0, x1 = low - pad, high + pad
+        px = self.plot.vb.viewPixelSize()[0] or (x1 - x0) / 400  # data units per pixel
+        for i, label in enumerate(self.labels):
+            j = first + i
+            if j >= n:
+                label.setVisible(False)
+                continue
+            newest = j == n - 1
+            words = answers[j] if j < len(answers) else None
+            texts = [f"{int(g[j])}"] if not words else [f"{int(g[j])} — {words}", words]
+            label.setFont(font(self.latest_pt if newest else self.label_pt, bold=newest))
+            self._beside(label, texts, g[j], ys[j], px * (20 if newest else 13), px, x0, x1)
+            label.setVisible(True)
+        shown = secret is not None
+        self.secret_line.setVisible(shown)
+        self.secret_text.setVisible(shown)
+        if shown:
+            self.secret_line.setPos(secret)
+            self.secret_text.setText(secret_words)
+            half = self.secret_text.textItem.boundingRect().width() * px / 2
+            self.secret_text.setPos(min(max(secret, x0 + half), x1 - half), top)
+        self.prompt.setVisible(bool(prompt))
+        if prompt:
+            self.prompt.setText(prompt)
+            self.prompt.setPos((low + high) / 2, (top + bottom) / 2)
+
+    def _number_ticks(self, low: int, high: int) -> None:
+        """Whole-number ticks spaced so their labels never run together, whatever the width."""
+        width = self.plot.vb.width() or 400
+        digits = len(str(max(abs(low), abs(high)))) + (low < 0)
+        fits = max(2, int(width // (24 + 10 * digits)))  # labels that fit side by side
+        span = max(high - low, 1)
+        step = next(s for s in _nice_steps() if span / s <= fits)
+        minor_step = step // 5 if step % 5 == 0 else step // 2
+        if minor_step < 1 or span / minor_step > width / 6:
+            minor_step = 0
+        values = list(range(-(-low // step) * step, high + 1, step))
+        for end in (low, high):  # the range's ends, unless a tick is already close to them
+            if all(abs(end - v) >= step / 2 for v in values):
+                values.append(end)
+        major = [(v, str(v)) for v in sorted(values)]
+        minor = []
+        if minor_step:
+            minor = [
+                (v, "") for v in range(-(-low // minor_step) * minor_step, high + 1, minor_step)
+            ]
+        self.plot.getAxis("bottom").setTicks([major, minor])
+
+    @staticmethod
+    def _beside(label: pg.TextItem, texts, x: float, y: float, gap: float, px, x0, x1) -> None:
+        """Write a label beside its dot, on a side where it fits (the roomier side first).
+
+        ``texts`` are the label's wordings, longest first: a narrow line drops the number
+        (the dot's place on the axis shows it) rather than cover the dot.
+        """
+        room_left, room_right = x - gap - x0, x1 - x - gap
+        sides = ("left", "right") if room_left > room_right else ("right", "left")
+        side = None
+        for text in texts:
+            label.setText(text)
+            width = label.textItem.boundingRect().width() * px
+            side = next((s for s in sides if width <= (room_left, room_right)[s == "right"]), None)
+            if side is not None:
+                break
+        if side == "left":
+            label.setAnchor((1, 0.5))
+            label.setPos(x - gap, y)
+        elif side == "right":
+            label.setAnchor((0, 0.5))
+            label.setPos(x + gap, y)
+        else:  # fits on neither side: keep it whole inside the line, over its dot
+            label.setAnchor((0, 0.5))
+            label.setPos(max(x0, min(x - width / 2, x1 - width)), y)
+
+    def rows_that_fit(self) -> int:
+        h = self.plot.vb.height()
+        # the rows plus the margins above (the secret's name) and below take 0.85 rows more
+        return int(h / ROW_PX - 0.85) if h > 0 else 8
