@@ -1,0 +1,112 @@
+"""The close-up beside the rifle's target: the latest burst, framed, its shots numbered like the
+one-line-per-shot words, with its mean impact and the -gradient arrow.
+
+``CloseUp`` is the side column (title over the close-up plot); the rifle view may put the shot
+list into it (``layout()``: title, plot, [words], stretch). Texts keep the ``RifleView``
+translation context.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from gdstudio.qt.common import INK, ORANGE, font, translate
+from gdstudio.qt.tabs.rifle_target import TargetPlot, burst_look
+from gdstudio.scenarios.rifle import RING_WIDTH
+
+
+class CloseUp(QWidget):
+    """``title`` over ``plot``; ``numbers`` are the shot numbers written beside the holes."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("closeUpColumn")
+        side = QVBoxLayout(self)
+        side.setContentsMargins(0, 0, 0, 0)
+        side.setSpacing(4)
+        self.title = QLabel(self)
+        self.title.setObjectName("closeUpTitle")
+        self.title.setFont(font(12, bold=True))
+        self.title.setWordWrap(True)
+        self.title.setTextFormat(Qt.TextFormat.RichText)
+        side.addWidget(self.title)
+        self.plot = TargetPlot("closeUpPlot", self)
+        self.plot.setMinimumSize(120, 120)
+        side.addWidget(self.plot, 1)
+        side.addStretch(0)
+
+        c = self.plot
+        self.holes = pg.ScatterPlotItem()
+        self.holes.setZValue(20)
+        c.addItem(self.holes)
+        self.mean, self.shaft, self.head = c.mean_and_arrow(22, 16)
+        self.numbers: list[pg.TextItem] = []
+        for _ in range(10):
+            t = pg.TextItem(color=INK, anchor=(-0.15, 1.0))
+            t.setFont(font(11, bold=True))
+            t.setZValue(35)
+            c.addItem(t)
+            self.numbers.append(t)
+
+    def retranslate(self) -> None:
+        self.plot.setAccessibleName(translate("RifleView", "Close-up of the latest burst"))
+        mark = "<span style='color:{c}'>{g}</span>"
+        self.title.setText(
+            "<b>{title}</b><br>{mean}&nbsp;{mean_text} &nbsp; {arrow}&nbsp;{arrow_text}".format(
+                title=translate("RifleView", "Close-up: the latest burst"),
+                mean=mark.format(c=ORANGE.name(), g="✖"),
+                mean_text=translate("RifleView", "mean"),
+                arrow=mark.format(c=ORANGE.name(), g="➜"),
+                arrow_text=translate("RifleView", "−gradient"),
+            )
+        )
+
+    def draw(self, latest, arrow: np.ndarray) -> None:
+        """The burst of the record ``latest`` (None: an empty close-up); ``arrow`` is minus its
+        gradient, drawn from its mean impact once it is known."""
+        c = self.plot
+        if latest is None:
+            self.holes.setData([], [])
+            self.mean.setData([], [])
+            c.draw_arrow(self.shaft, self.head, None, None)
+            for t in self.numbers:
+                t.setVisible(False)
+            c.setRange(xRange=(-8, 8), yRange=(-8, 8), padding=0)
+            return
+        imp = latest.forward.impacts
+        mean = latest.forward.mean
+        # frame the burst; bring the bullseye in when the burst is near it
+        points = np.vstack([imp, mean[None, :]])
+        if float(np.hypot(*mean)) < 3 * RING_WIDTH:
+            points = np.vstack([points, np.zeros((1, 2))])
+        lo, hi = points.min(axis=0), points.max(axis=0)
+        centre = 0.5 * (lo + hi)
+        half = max(6.0, 0.6 * float(np.max(hi - lo)) + 2.0)
+        c.setRange(
+            xRange=(centre[0] - half, centre[0] + half),
+            yRange=(centre[1] - half, centre[1] + half),
+            padding=0,
+        )
+        colour, symbol = burst_look(latest.step, 0)
+        self.holes.setData(
+            imp[:, 0],
+            imp[:, 1],
+            symbol=symbol,
+            size=18,
+            brush=pg.mkBrush(colour),
+            pen=pg.mkPen(INK, width=2),
+        )
+        for i, t in enumerate(self.numbers):
+            if i < len(imp):
+                t.setText(str(i + 1))
+                t.setPos(imp[i, 0], imp[i, 1])
+            t.setVisible(i < len(imp))
+        if latest.gradient is None:
+            self.mean.setData([], [])
+            c.draw_arrow(self.shaft, self.head, None, None)
+        else:
+            self.mean.setData([mean[0]], [mean[1]])
+            c.draw_arrow(self.shaft, self.head, mean, mean + arrow, 16.0)
