@@ -3,6 +3,10 @@
 Each column is its own float64 array whose capacity doubles when full. Columns grow one at a
 time, so the peak memory while growing is the whole history plus one new column, and the pages
 past the last row are never touched (a million rows of six columns occupy about 48 MB).
+
+The ``step`` column is normally the row index (row k holds step k): then it is not stored at
+all, only computed when asked for, which saves a column's worth of memory on every run. The
+first appended step that is not its row index turns it into a stored column like the others.
 """
 
 from __future__ import annotations
@@ -28,6 +32,9 @@ class History:
         self._index = {name: i for i, name in enumerate(self.columns)}
         self._data = [np.empty(_INITIAL_CAPACITY) for _ in self.columns]
         self._n = 0
+        self._implicit_step = True  # step k is row k: _data[0] holds nothing (see _steps)
+        self._data[0] = _placeholder(_INITIAL_CAPACITY)
+        self._step_cache = np.empty(0)  # 0, 1, 2 ... when someone reads the implicit column
 
     def __len__(self) -> int:
         return self._n
@@ -38,8 +45,9 @@ class History:
 
     @property
     def nbytes(self) -> int:
-        """Bytes of the rows held (not of the reserved capacity)."""
-        return self._n * 8 * len(self.columns)
+        """Bytes of the rows held (not of the reserved capacity; an implicit step takes none)."""
+        stored = len(self.columns) - (1 if self._implicit_step else 0)
+        return self._n * 8 * stored
 
     def append(self, row: Sequence[float]) -> None:
         if len(row) != len(self.columns):
@@ -47,16 +55,46 @@ class History:
         if self._n == self.capacity:
             self._grow()
         n = self._n
-        for column, value in zip(self._data, row):
-            column[n] = value
+        data = self._data
+        if not self._implicit_step:
+            data[0][n] = row[0]
+        elif row[0] != n:  # a step that is not its row index: store the column from now on
+            self._store_steps()
+            data[0][n] = row[0]
+        for j in range(1, len(data)):
+            data[j][n] = row[j]
         self._n = n + 1
 
     def _grow(self) -> None:
         new_capacity = 2 * self.capacity
         for i, old in enumerate(self._data):
+            if i == 0 and self._implicit_step:
+                self._data[0] = _placeholder(new_capacity)
+                continue
             new = np.empty(new_capacity)
             new[: self._n] = old[: self._n]
             self._data[i] = new  # the old column is freed before the next one grows
+
+    def _store_steps(self) -> None:
+        """Turn the implicit step column into a stored one (its rows so far are 0 .. n-1)."""
+        column = np.empty(self.capacity)
+        column[: self._n] = np.arange(self._n)
+        self._data[0] = column
+        self._implicit_step = False
+        self._step_cache = np.empty(0)
+
+    def _steps(self, n: int) -> np.ndarray:
+        """The implicit step column's first ``n`` rows (read-only; cached, grown by doubling)."""
+        if len(self._step_cache) < n:
+            cache = np.arange(max(n, self.capacity), dtype=float)
+            cache.flags.writeable = False
+            self._step_cache = cache
+        return self._step_cache[:n]
+
+    def _column_rows(self, j: int, start: int, stop: int) -> np.ndarray:
+        if j == 0 and self._implicit_step:
+            return np.arange(start, stop, dtype=float)
+        return self._data[j][start:stop]
 
     def truncate(self, n: int) -> None:
         """Forget every row from index ``n`` on."""
@@ -66,10 +104,16 @@ class History:
 
     def clear(self) -> None:
         self._n = 0
+        if not self._implicit_step:  # a new run: steps are row indexes again until shown not
+            self._implicit_step = True
+            self._data[0] = _placeholder(self.capacity)
 
     def column(self, name: str) -> np.ndarray:
         """A read-only view of one column's rows (valid until the next append)."""
-        view = self._data[self._index[name]][: self._n]
+        j = self._index[name]
+        if j == 0 and self._implicit_step:
+            return self._steps(self._n)
+        view = self._data[j][: self._n]
         view.flags.writeable = False
         return view
 
@@ -77,7 +121,9 @@ class History:
         if not -self._n <= i < self._n:
             raise IndexError(i)
         i %= self._n
-        return {name: float(self._data[j][i]) for j, name in enumerate(self.columns)}
+        out = {name: float(self._data[j][i]) for j, name in enumerate(self.columns) if j}
+        step = float(i) if self._implicit_step else float(self._data[0][i])
+        return {"step": step, **out}
 
     def last(self) -> dict[str, float] | None:
         return self.row(-1) if self._n else None
@@ -89,23 +135,25 @@ class History:
         drawn. The arrays are copies: a plot may keep them while the history grows.
         """
         n = self._n
-        steps = self._data[0][:n]
         values = self._data[self._index[name]][:n]
         if n <= max_points:
-            return steps.copy(), values.copy()
+            return self._column_rows(0, 0, n).copy(), values.copy()
         stride = math.ceil(n / max_points)
         idx = np.arange(0, n, stride)
         if idx[-1] != n - 1:
             idx = np.append(idx, n - 1)
-        return steps[idx], values[idx]
+        steps = idx.astype(float) if self._implicit_step else self._data[0][idx]
+        return steps, values[idx]
 
     def rows(self) -> Iterable[tuple[float, ...]]:
         for i in range(self._n):
-            yield tuple(float(col[i]) for col in self._data)
+            step = float(i) if self._implicit_step else float(self._data[0][i])
+            yield (step, *(float(col[i]) for col in self._data[1:]))
 
     def to_array(self) -> np.ndarray:
         """All rows as one (n, columns) array (a copy)."""
-        return np.column_stack([col[: self._n] for col in self._data])
+        n = self._n
+        return np.column_stack([self._column_rows(j, 0, n) for j in range(len(self.columns))])
 
     def write_csv(self, path_or_file) -> None:
         """A header row, then one row per step; numbers in Python's shortest round-trip form."""
@@ -121,7 +169,14 @@ class History:
         chunk = 65536
         for start in range(0, self._n, chunk):
             stop = min(start + chunk, self._n)
-            block = np.column_stack([col[start:stop] for col in self._data]).tolist()
+            block = np.column_stack(
+                [self._column_rows(j, start, stop) for j in range(len(self.columns))]
+            ).tolist()
             for row in block:
                 row[0] = int(row[0])
                 writer.writerow([repr(v) if isinstance(v, float) else v for v in row])
+
+
+def _placeholder(capacity: int) -> np.ndarray:
+    """Stands in for the implicit step column: the right length, no memory, read-only."""
+    return np.broadcast_to(np.float64(0.0), (capacity,))
