@@ -31,6 +31,9 @@ def _setup(plot: pg.PlotWidget, title: str, left: str, bottom: str) -> None:
         axis.enableAutoSIPrefix(False)
         axis.setPen(pg.mkPen("#404040"))
         axis.setTextPen(pg.mkPen("#202020"))
+        # grid lines at the labelled ticks and one finer level; the third, faintest level
+        # cost most of each repaint (hundreds of translucent lines) and was barely visible
+        axis.setStyle(maxTickLevel=1)
     item.showGrid(x=True, y=True, alpha=0.25)
     item.setMenuEnabled(False)
     plot.setMouseEnabled(x=False, y=False)
@@ -53,6 +56,10 @@ class LossPlot(pg.PlotWidget):
         self.ghost = self.plot(pen=pg.mkPen(GREY, width=2, style=Qt.PenStyle.DashLine))
         self.curve = self.plot(pen=pg.mkPen(BLUE, width=3))
         self.marker = pg.ScatterPlotItem(size=11, brush=pg.mkBrush(BLUE), pen=pg.mkPen("w"))
+        # one dot at the origin, moved with setPos: no spot rebuilt per frame, and placed in
+        # view coordinates (log10 on the log scale, which a bare ScatterPlotItem ignores)
+        self.marker.setData([0.0], [0.0])
+        self.marker.setVisible(False)
         self.addItem(self.marker)
         self.tolerance_line = pg.InfiniteLine(
             angle=0,
@@ -64,6 +71,10 @@ class LossPlot(pg.PlotWidget):
         self.log_scale = False
         self._tolerance = 0.001
         self._ghost_data: tuple[np.ndarray, np.ndarray] | None = None
+        # the range follows the data by _fit_view, not by pyqtgraph's auto-range
+        self._view = self.getPlotItem().getViewBox()
+        self._view.disableAutoRange()
+        self._refit = True
 
     def set_thick(self, on: bool) -> None:
         """Thicker lines for presentation mode."""
@@ -73,6 +84,8 @@ class LossPlot(pg.PlotWidget):
     def set_log_scale(self, on: bool) -> None:
         self.log_scale = bool(on)
         self.getPlotItem().setLogMode(y=self.log_scale)
+        self._view.disableAutoRange()  # setLogMode turns pyqtgraph's auto-range back on
+        self._refit = True
         self._place_tolerance()
 
     def set_tolerance(self, tolerance: float) -> None:
@@ -90,14 +103,44 @@ class LossPlot(pg.PlotWidget):
         x, y = trainer.history.decimated("loss", MAX_POINTS)
         self.curve.setData(x, self._y(y))
         if len(x):
-            self.marker.setData([x[-1]], [self._y(y[-1:])[0]])
+            last = float(self._y(y[-1:])[0])
+            self.marker.setPos(float(x[-1]), math.log10(last) if self.log_scale else last)
+            self.marker.setVisible(True)
         else:
-            self.marker.setData([], [])
+            self.marker.setVisible(False)
         if self._ghost_data is not None:
             gx, gy = self._ghost_data
             self.ghost.setData(gx, self._y(gy))
         else:
             self.ghost.setData([], [])
+        self._fit_view()
+
+    def _fit_view(self) -> None:
+        """Show all the data, changing the range only when the data leaves it or fills less
+        than half of it: the axes stay still for most frames of a run (re-laying them out
+        cost more than drawing the curve) and the steps axis keeps some room to grow into."""
+        vb = self._view
+        bounds = vb.childrenBounds()
+        ranges = vb.viewRange()
+        wanted = []
+        for axis, (lo_hi, (a, b)) in enumerate(zip(bounds, ranges)):
+            if lo_hi is None or not all(map(math.isfinite, lo_hi)):
+                wanted.append(None)
+                continue
+            lo, hi = float(lo_hi[0]), float(lo_hi[1])
+            span = hi - lo
+            if (not self._refit) and a <= lo and hi <= b and span >= 0.5 * (b - a):
+                wanted.append(None)
+                continue
+            if span <= 0:
+                half = 0.1 * abs(lo) or 0.5
+                lo, hi, span = lo - half, hi + half, 2 * half
+            margin = 0.04 * span
+            ahead = 0.12 * span if axis == 0 else 0.0
+            wanted.append((lo - margin, hi + margin + ahead))
+        self._refit = False
+        if wanted[0] is not None or wanted[1] is not None:
+            vb.setRange(xRange=wanted[0] or ranges[0], yRange=wanted[1] or ranges[1], padding=0)
 
     def set_ghost(self, data: tuple[np.ndarray, np.ndarray] | None) -> None:
         """A dashed copy of an earlier run's loss curve, for comparison (None hides it)."""
