@@ -4,11 +4,23 @@ Each tick runs as many steps as the speed asks for, within a small time budget, 
 ``stepped`` once, so the views redraw at most once per tick (about 60 times a second at the
 fastest speeds) however many steps ran. No threads: the window never freezes and Pause acts at
 the next event.
+
+At the fastest speed the ticks follow one another (a zero-interval timer: input and paints are
+handled between them) and the runner measures what drawing costs: the time from one refresh to
+the next that was not spent stepping (the refresh, its paints, any other events; the median of
+the last three). When drawing takes less than half a 16 ms frame, each tick steps for the rest
+of the frame and refreshes: about 60 redraws a second, and over half of the time stepping.
+When drawing costs more, the views refresh (in a tick of their own) only after a little more
+stepping than drawing took (STEP_SHARE), so the engine still runs at half its headless speed or
+better (unless drawing takes longer than MAX_OWED_S), and no tick holds the event loop for more
+than a frame or one drawing.
 """
 
 from __future__ import annotations
 
+import statistics
 import time
+from collections import deque
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -18,6 +30,11 @@ from gdstudio.engine import Phase, Trainer
 SPEEDS: tuple[int, ...] = (1, 2, 5, 10, 30, 100, 1000, 0)
 FRAME_MS = 16  # one display frame at 60 Hz
 BUDGET_S = 0.010  # at most this much stepping per tick, so clicks and repaints keep flowing
+FRAME_S = FRAME_MS / 1000
+MAX_OWED_S = 0.25  # however slow drawing is, the views refresh after at most this much stepping
+#: the share of time the fastest speed keeps for stepping when drawing is costly: a little over
+#: half, since steps run a little slower in the window than headless (caches, timers)
+STEP_SHARE = 0.55
 
 
 class TrainingRunner(QObject):
@@ -37,6 +54,11 @@ class TrainingRunner(QObject):
         self._apply_speed()
         self.ticks = 0
         self.steps_in_last_tick = 0
+        self.refreshes = 0  # ticks that emitted ``stepped``
+        self.draw_s: float | None = None  # cost of one refresh with its paints (median of 3)
+        self._draws: deque[float] = deque(maxlen=3)
+        self._cycle_start: float | None = None  # when the last refresh began (fastest speed)
+        self._cycle_stepping = 0.0  # stepping time since then
 
     # --- state ------------------------------------------------------------------------------
     @property
@@ -59,8 +81,11 @@ class TrainingRunner(QObject):
         sps = self.steps_per_second
         if sps and sps <= 1000 // FRAME_MS:
             self._timer.setInterval(round(1000 / sps))
-        else:
+        elif sps:
             self._timer.setInterval(FRAME_MS)
+        else:  # fastest: tick after tick, each sized to the frame (see _fastest)
+            self._timer.setInterval(0)
+        self._cycle_start = None
 
     def set_trainer(self, trainer: Trainer) -> None:
         """Swap the trainer (a new part, new settings): stops the run and redraws from scratch."""
@@ -98,6 +123,7 @@ class TrainingRunner(QObject):
     def run(self) -> None:
         if self.running or self.trainer.done:
             return
+        self._cycle_start = None  # a pause is not drawing time
         self._timer.start()
         self.runningChanged.emit(True)
 
@@ -122,19 +148,56 @@ class TrainingRunner(QObject):
         sps = self.steps_per_second
         start = time.perf_counter()
         n = 0
+        refresh = True
         if sps and sps <= 1000 // FRAME_MS:
             t.step()
             n = 1
+        elif sps:
+            quota = max(1, round(sps * FRAME_MS / 1000))
+            n = self._step_until(start + BUDGET_S, quota)
         else:
-            quota = max(1, round(sps * FRAME_MS / 1000)) if sps else None
-            while not t.done and (quota is None or n < quota):
-                t.step()
-                n += 1
-                if n % 8 == 0 and time.perf_counter() - start > BUDGET_S:
-                    break
+            refresh, n = self._fastest(start)
         self.ticks += 1
         self.steps_in_last_tick = n
-        self._after(True)
+        if refresh or t.done:
+            if not sps:
+                self._measure_drawing(time.perf_counter())
+            self.refreshes += 1
+            self._after(True)
+
+    def _step_until(self, deadline: float, quota: int | None) -> int:
+        t = self.trainer
+        n = 0
+        while not t.done and (quota is None or n < quota):
+            t.step()
+            n += 1
+            if time.perf_counter() > deadline:
+                break
+        return n
+
+    def _fastest(self, start: float) -> tuple[bool, int]:
+        """One tick at the fastest speed: (refresh now?, steps run). See the module docstring."""
+        draw = FRAME_S - BUDGET_S if self.draw_s is None else self.draw_s
+        if draw <= (1 - STEP_SHARE) * FRAME_S:  # cheap: step the rest of the frame, refresh
+            n = self._step_until(start + FRAME_S - draw, None)
+            self._cycle_stepping += time.perf_counter() - start
+            return True, n
+        # costly: as much stepping as drawing between two refreshes, a frame per tick, and
+        # the refresh in a tick of its own (a click waits for one drawing, not more)
+        owed = min(draw * STEP_SHARE / (1 - STEP_SHARE), MAX_OWED_S)
+        if self._cycle_stepping >= owed:
+            return True, 0
+        n = self._step_until(start + min(FRAME_S, owed - self._cycle_stepping), None)
+        self._cycle_stepping += time.perf_counter() - start
+        return False, n
+
+    def _measure_drawing(self, now: float) -> None:
+        """A refresh is about to begin: what the last cycle spent on anything but stepping."""
+        if self._cycle_start is not None:
+            self._draws.append(max(0.0, now - self._cycle_start - self._cycle_stepping))
+            self.draw_s = statistics.median(self._draws)  # one slow frame changes nothing
+        self._cycle_start = now
+        self._cycle_stepping = 0.0
 
     def _after(self, ran: bool) -> bool:
         if ran:
