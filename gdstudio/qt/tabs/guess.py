@@ -225,6 +225,10 @@ class GuessView(ScenarioView):
     def create_model(self, init: dict[str, float]) -> GuessNumber:
         return self.settings.create_model(init.get("guess", 5))
 
+    def show_settings(self, model: GuessNumber) -> None:
+        """The settings widgets show ``model``'s settings (signals blocked; no new game)."""
+        self.settings.show_model(model)
+
     def ui_state(self) -> dict:
         return {**self.settings.state(), "reveal": self.reveal_check.isChecked()}
 

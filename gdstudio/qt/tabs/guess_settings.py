@@ -1,8 +1,8 @@
 """The settings of Guess the number: the range, the secret (random from the seed, or fixed) and
 how B answers.
 
-A widget edit emits ``changed`` (the view asks the frame for a new game); ``set_state`` puts
-values back with the widgets' signals blocked. The texts keep the
+A widget edit emits ``changed`` (the view asks the frame for a new game); ``set_state`` and
+``show_model`` put values back with the widgets' signals blocked. The texts keep the
 ``GuessView`` translation context.
 """
 
@@ -140,6 +140,17 @@ class GuessSettings(QGroupBox):
             _set_blocked(self.secret_random, self.secret_random.setChecked, state["random_secret"])
         self.secret_spin.setEnabled(not self.secret_random.isChecked())
         self._set_feedback(state.get("feedback"))
+
+    def show_model(self, model: GuessNumber) -> None:
+        """The widgets show ``model``'s settings (a random secret stays random; numbers beyond
+        a spin box's bounds show as its nearest bound)."""
+        s = model.settings()
+        self._set_range(s["low"], s["high"])
+        if s["secret"] is not None:
+            _set_blocked(self.secret_spin, self.secret_spin.setValue, s["secret"])
+        _set_blocked(self.secret_random, self.secret_random.setChecked, s["secret"] is None)
+        self.secret_spin.setEnabled(s["secret"] is not None)
+        self._set_feedback(s["feedback"])
 
     def _set_range(self, low: int, high: int) -> None:
         for spin, value in ((self.low_spin, low), (self.high_spin, high)):

@@ -267,6 +267,10 @@ class RifleView(ScenarioView):
     def create_model(self, init: dict[str, float]) -> Rifle:
         return self.range_box.create_model((init.get("aim_x", 0.0), init.get("aim_y", 0.0)))
 
+    def show_settings(self, model: Rifle) -> None:
+        """The range's spin boxes show ``model``'s settings (signals blocked; no new model)."""
+        self.range_box.show_model(model)
+
     def ui_state(self) -> dict:
         return self.range_box.state()
 

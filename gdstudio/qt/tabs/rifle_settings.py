@@ -1,8 +1,8 @@
 """The rifle range's settings: shots per burst, the wind (drift and direction), the rifle's
 dispersion and the sight error.
 
-A widget edit emits ``changed`` (the view asks the frame for a new model); ``set_state`` puts values
-back with the widgets' signals blocked. Texts keep the ``RifleView``
+A widget edit emits ``changed`` (the view asks the frame for a new model); ``set_state`` and
+``show_model`` put values back with the widgets' signals blocked. Texts keep the ``RifleView``
 translation context.
 """
 
@@ -156,3 +156,15 @@ class RangeSettings(QGroupBox):
                 spin.blockSignals(True)
                 spin.setValue(int(value) if isinstance(spin, QSpinBox) else float(value))
                 spin.blockSignals(False)
+
+    def show_model(self, model: Rifle) -> None:
+        """The spin boxes show ``model``'s settings. The wind's direction is shown as the same
+        angle within -180° to 180° (270° as -90°); other numbers beyond a spin box's bounds
+        show as its nearest bound."""
+        s = model.settings()
+        self.set_state(
+            {
+                **s,
+                "wind_direction": math.remainder(float(s["wind_direction"]), 360.0),
+            }
+        )
