@@ -9,7 +9,7 @@ import time
 import traceback
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QSettings, QStandardPaths, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QStandardPaths, QTimer
 from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -78,9 +78,9 @@ def install_error_handler(window) -> None:
         print(f"gdstudio: unexpected error: {value!r} (details in {path})", file=sys.stderr)
         try:
             window.statusBar().showMessage(
-                window.tr("Something went wrong ({error}); the details are in {file}").format(
-                    error=kind.__name__, file=path
-                ),
+                QCoreApplication.translate(
+                    "MainWindow", "Something went wrong ({error}); the details are in {file}"
+                ).format(error=kind.__name__, file=path),
                 10000,
             )
         except RuntimeError:  # the window is already gone

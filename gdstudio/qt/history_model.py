@@ -48,7 +48,7 @@ class HistoryModel(QAbstractTableModel):
         if name in titles:
             return titles[name]
         if name.startswith("grad_"):
-            return self.tr("gradient {name}").format(name=name[len("grad_") :])
+            return self.tr("grad {name}").format(name=name[len("grad_") :])
         return name  # parameter names (w, x, aim_x ...) are the same in every language
 
     def retranslate(self) -> None:

@@ -167,7 +167,12 @@ class ScenarioPage(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.verticalHeader().setDefaultSectionSize(24)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        # columns as wide as their heading and numbers (a sample of rows: cheap at 1M rows);
+        # a scroll bar appears when they do not all fit
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setResizeContentsPrecision(40)
+        header.setStretchLastSection(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
@@ -203,7 +208,7 @@ class ScenarioPage(QWidget):
             part.trainer = self._make_trainer(part, lr=None, seed=0)
         self.history_model = HistoryModel(self.parts[0].trainer, self)
         self.table.setModel(self.history_model)
-        self.table.horizontalHeader().setMinimumSectionSize(72)
+        self.table.horizontalHeader().setMinimumSectionSize(60)
 
         c = self.controls
         c.step_button.clicked.connect(self.step)
