@@ -24,7 +24,7 @@ from gdstudio.engine.phases import Phase, StepRecord, StopReason
 #: a run is diverging when its loss grows this many times past its starting loss
 DIVERGENCE_FACTOR = 1e6
 #: how many iterations back ``back`` can restore from memory before it replays from the start
-UNDO_DEPTH = 2000
+UNDO_DEPTH = 500
 #: how many recent iteration records the views may read (bullet holes, B's answers ...)
 RECENT_DEPTH = 500
 

@@ -51,6 +51,7 @@ class MainWindow(QMainWindow):
         # first paint (or at once when something asks for self.pages). Start-up pays for one.
         self._groups = tab_groups()
         self._built: list[ScenarioPage | None] = [None] * len(self._groups)
+        self._waiting_for_paint = False
         for tab_key, keys in self._groups:
             placeholder = QLabel(self.tr("Preparing…"))
             placeholder.setObjectName(f"{tab_key}Placeholder")
@@ -284,19 +285,28 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event) -> None:
         """The window appears at once; the tab on screen is built right after the first
-        frame, then the others, each in its own turn of the event loop."""
+        frame is painted, then the others, each in its own turn of the event loop."""
         super().showEvent(event)
-        if None in self._built:
-            QTimer.singleShot(0, self._build_next)
+        if None in self._built and not self._waiting_for_paint:
+            self._waiting_for_paint = True
+            self.tabs.currentWidget().installEventFilter(self)
+            QTimer.singleShot(500, self, self._build_next)  # in case no paint ever comes
+
+    def eventFilter(self, obj, event) -> bool:
+        if event.type() == QEvent.Type.Paint and self._waiting_for_paint:
+            obj.removeEventFilter(self)
+            QTimer.singleShot(0, self, self._build_next)
+        return False
 
     def _build_next(self) -> None:
+        self._waiting_for_paint = False
         order = [self.tabs.currentIndex()] + list(range(len(self._built)))
         for i in order:
             if self._built[i] is None:
                 self._build_page(i)
                 break
         if None in self._built:
-            QTimer.singleShot(0, self._build_next)
+            QTimer.singleShot(0, self, self._build_next)
 
     def _next_tab(self) -> None:
         self.tabs.setCurrentIndex((self.tabs.currentIndex() + 1) % self.tabs.count())

@@ -21,13 +21,19 @@ ARROWS = 10  # gradient arrows shown: the latest and nine fading ones
 LOG_FLOOR = 1e-16  # a loss of exactly 0 drawn at this height on the log scale
 
 
-def _setup(plot: pg.PlotWidget, title: str, left: str, bottom: str) -> None:
-    plot.setBackground("w")
+def _texts(plot: pg.PlotWidget, title: str, left: str, bottom: str) -> None:
     item = plot.getPlotItem()
     item.setTitle(f"<span style='font-size:13pt; color:#202020'>{title}</span>")
     for side, text in (("left", left), ("bottom", bottom)):
+        item.getAxis(side).setLabel(text, color="#202020", **{"font-size": "11pt"})
+
+
+def _setup(plot: pg.PlotWidget, title: str, left: str, bottom: str) -> None:
+    plot.setBackground("w")
+    item = plot.getPlotItem()
+    _texts(plot, title, left, bottom)
+    for side in ("left", "bottom"):
         axis = item.getAxis(side)
-        axis.setLabel(text, color="#202020", **{"font-size": "11pt"})
         axis.enableAutoSIPrefix(False)
         axis.setPen(pg.mkPen("#404040"))
         axis.setTextPen(pg.mkPen("#202020"))
@@ -75,6 +81,16 @@ class LossPlot(pg.PlotWidget):
         self._view = self.getPlotItem().getViewBox()
         self._view.disableAutoRange()
         self._refit = True
+
+    def retranslate(self) -> None:
+        self.setAccessibleName(translate("LossPlot", "Loss curve"))
+        _texts(
+            self,
+            translate("LossPlot", "Loss"),
+            translate("LossPlot", "loss"),
+            translate("LossPlot", "step"),
+        )
+        self.tolerance_line.label.setFormat(translate("LossPlot", "tolerance"))
 
     def set_thick(self, on: bool) -> None:
         """Thicker lines for presentation mode."""
@@ -190,6 +206,16 @@ class GradientPlot(pg.PlotWidget):
             pen = pg.mkPen(pen)
             pen.setWidthF((8 if i == 0 else 5) if on else (5 if i == 0 else 3))
             shaft.setPen(pen)
+
+    def retranslate(self) -> None:
+        self.setAccessibleName(translate("GradientPlot", "Gradient arrows"))
+        self.getPlotItem().setTitle(
+            "<span style='font-size:13pt; color:#202020'>"
+            + translate("GradientPlot", "Gradient")
+            + "</span>"
+        )
+        if self.param_names:
+            self.configure(self.param_names)
 
     def configure(self, param_names: tuple[str, ...]) -> None:
         self.param_names = tuple(param_names)

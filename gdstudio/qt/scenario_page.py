@@ -281,6 +281,8 @@ class ScenarioPage(QWidget):
             part.init_box.setTitle(self.tr("Initialization: starting values"))
         self.table.setAccessibleName(self.tr("History of every step"))
         self.history_model.retranslate()
+        self.loss_plot.retranslate()
+        self.gradient_plot.retranslate()
         if hasattr(self, "current"):
             self.refresh()
 

@@ -26,12 +26,18 @@ def window(qtbot, settings):
     qtbot.waitExposed(w)
     # offscreen activation is asynchronous and a request can get lost while the other tabs
     # are built: ask until the window is active (keys and focus need it)
-    for _ in range(50):
+    activate(w, qtbot)
+    return w
+
+
+def activate(w, qtbot) -> None:
+    """Make ``w`` the active window (offscreen activation is asynchronous and a request can
+    get lost while other tabs are built): keyboard shortcuts and focus need it."""
+    for _ in range(100):
         w.activateWindow()
         qtbot.wait(20)
         if QApplication.activeWindow() is w:
-            break
-    return w
+            return
 
 
 def all_parts(window):

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from tests.qt.conftest import all_parts
+from tests.qt.conftest import activate, all_parts
 
 
 @pytest.fixture
@@ -147,6 +147,7 @@ def test_presentation_mode_hides_clutter_and_esc_leaves(window, qtbot):
     base = page.lesson.body.font().pointSizeF()
     window.present_action.trigger()
     assert window.presenting and window.isFullScreen()
+    activate(window, qtbot)
     assert not page.table.isVisible() and page.controls.step_button.isVisible()
     assert page.lesson.body.font().pointSizeF() > base
     assert page.loss_plot.curve.opts["pen"].widthF() > 3

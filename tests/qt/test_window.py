@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QPushButton
 
 from gdstudio.engine import Phase, StopReason
-from tests.qt.conftest import all_parts
+from tests.qt.conftest import activate, all_parts
 
 NAMES = [
     "stepButton",
@@ -189,6 +189,7 @@ def test_keyboard_shortcuts(window, qtbot):
     page = window.pages[0]
     window.tabs.setCurrentIndex(0)
     page.reset()
+    activate(window, qtbot)
     qtbot.keyClick(window, Qt.Key.Key_Right)
     assert len(page.trainer.history) == 1
     qtbot.keyClick(window, Qt.Key.Key_PageDown)

@@ -35,6 +35,11 @@ from gdstudio.scenarios.guess_number import GuessNumber, PlayerTrainer, RaceResu
 __all__ = ["MAX_ROWS", "ROW_PX", "GuessView", "NumberLine"]
 
 
+#: at most this many of the latest guesses are handed to the number line on each redraw, so a
+#: redraw costs the same after a million steps as after ten
+TAIL = 1000
+
+
 class GuessView(ScenarioView):
     scenario_key = "guess"
 
@@ -357,7 +362,9 @@ class GuessView(ScenarioView):
         if self.race is not None:
             self.race_page.draw(m, self.reveal_check.isChecked())
             return
-        guesses = list(trainer.history.column("guess"))
+        column = trainer.history.column("guess")
+        skipped = max(0, len(column) - TAIL)  # only the latest guesses can be on screen
+        guesses = list(column[skipped:])
         answers = [answer_words(m, int(g)) for g in guesses]
         r = trainer.record
         if trainer.phase in (Phase.FORWARD, Phase.LOSS) and r is not None:
@@ -379,7 +386,7 @@ class GuessView(ScenarioView):
             secret_words=self.tr("secret: {n}").format(n=m.secret),
             prompt=self.tr("Your turn: type a guess") if player and not guesses else "",
         )
-        n, hidden = len(guesses), self.line.first
+        n, hidden = skipped + len(guesses), skipped + self.line.first
         if hidden:  # the earlier guesses scrolled off the top
             title = self.tr("The number line: the last {k} of {n} guesses").format(
                 k=n - hidden, n=n
