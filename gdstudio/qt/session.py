@@ -49,6 +49,7 @@ def apply(window, session: dict[str, Any]) -> None:
         view_state = ui.get("view")
         if isinstance(view_state, dict):
             part.view.set_ui_state(view_state)
+        part.view.show_settings(trainer.model)  # the widgets show the loaded model's settings
         speed = ui.get("speed")
         if isinstance(speed, int):
             part.speed = speed

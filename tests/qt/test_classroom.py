@@ -218,3 +218,24 @@ def test_an_unexpected_error_is_one_line_and_a_log_not_a_traceback(
     assert err.count("\n") == 1 and "boom" in err and "Traceback" not in err
     assert "Traceback" in (tmp_path / "errors.log").read_text()
     assert "Something went wrong" in window.statusBar().currentMessage()
+
+
+def test_reopening_shows_the_saved_settings_in_the_widgets(window, qtbot, tmp_path, errors):
+    from gdstudio.qt.main_window import MainWindow
+
+    guess = window.pages[0]
+    view = guess.parts[0].view
+    combo = view.findChild(QComboBox, "feedbackCombo")
+    combo.setCurrentIndex(combo.findData("exact"))
+    guess.step()
+    path = tmp_path / "s.json"
+    assert window._save_to(str(path))
+    other = MainWindow(window.settings)
+    qtbot.addWidget(other)
+    assert other.open_session(str(path))
+    other_combo = other.pages[0].parts[0].view.findChild(QComboBox, "feedbackCombo")
+    assert other_combo.currentData() == "exact"
+    assert other.pages[0].trainer.model.feedback_mode == "exact"
+
+
+from PySide6.QtWidgets import QComboBox  # noqa: E402
