@@ -224,8 +224,7 @@ def test_reopening_shows_the_saved_settings_in_the_widgets(window, qtbot, tmp_pa
     from gdstudio.qt.main_window import MainWindow
 
     guess = window.pages[0]
-    view = guess.parts[0].view
-    combo = view.findChild(QComboBox, "feedbackCombo")
+    combo = guess.findChild(QComboBox, "feedbackCombo")
     combo.setCurrentIndex(combo.findData("exact"))
     guess.step()
     path = tmp_path / "s.json"
@@ -233,7 +232,7 @@ def test_reopening_shows_the_saved_settings_in_the_widgets(window, qtbot, tmp_pa
     other = MainWindow(window.settings)
     qtbot.addWidget(other)
     assert other.open_session(str(path))
-    other_combo = other.pages[0].parts[0].view.findChild(QComboBox, "feedbackCombo")
+    other_combo = other.pages[0].findChild(QComboBox, "feedbackCombo")
     assert other_combo.currentData() == "exact"
     assert other.pages[0].trainer.model.feedback_mode == "exact"
 
