@@ -1,24 +1,53 @@
 """Black box, part one: find the input that makes the box answer 4.
 
-The picture: the box with its input and output, the target line y = 4, the current point, the
-tangent there (the slope backpropagation carries back), the signed loss as a bar from the
-target to the output, the step it implies as an arrow on the x axis, and the hidden curve
+The picture: a drawn box with its input and output above a plot of output against input. The
+plot holds the wanted output (a dashed line), the current point, the signed loss as a bar from
+the target to the output, the tangent at the point (the slope backpropagation carries back),
+the step it implies as an arrow along the x axis, the earlier tries, and the box's hidden curve
 behind a Reveal toggle.
 """
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QDoubleSpinBox, QFormLayout, QGroupBox, QLabel, QVBoxLayout
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPen, QPolygonF
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
 
 from gdstudio.engine import Phase, Trainer
-from gdstudio.qt.common import BLUE, GREY, INK, ORANGE, PURPLE, VERMILION, fmt, font, signed
+from gdstudio.qt.common import (
+    BLUE,
+    GREEN,
+    GREY,
+    INK,
+    ORANGE,
+    PURPLE,
+    VERMILION,
+    YELLOW,
+    fmt,
+    font,
+    signed,
+)
 from gdstudio.qt.tabs.base import InitField, ScenarioView
 from gdstudio.scenarios.black_box import BlackBox
 
-X_RANGE = (-1.0, 4.0)
+#: the part of the input axis always shown (the box's two probes, 1 and 2, and the answer)
+X_SHOWN = (0.0, 2.5)
+#: the tangent's length on screen, in pixels (short: it marks a slope, it must not cover things)
+TANGENT_PIXELS = 130
+#: a label's background: white, a little see-through, so lines behind it do not cut its text
+LABEL_FILL = (255, 255, 255, 215)
 
 
 def plot_widget(name: str, parent) -> pg.PlotWidget:
@@ -35,7 +64,166 @@ def plot_widget(name: str, parent) -> pg.PlotWidget:
         axis.setPen(pg.mkPen("#404040"))
         axis.setTextPen(pg.mkPen(INK))
         axis.setStyle(tickFont=font(11))
+        axis.enableAutoSIPrefix(False)
     return plot
+
+
+def axis_label(plot: pg.PlotWidget, side: str, text: str) -> None:
+    plot.getPlotItem().setLabel(side, text, color="#202020", **{"font-size": "12pt"})
+
+
+def finite_xy(x, y) -> tuple[np.ndarray, np.ndarray]:
+    """The points of (x, y) that can be drawn: pairs with an inf or NaN are left out."""
+    x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
+    ok = np.isfinite(x) & np.isfinite(y)
+    return (x, y) if ok.all() else (x[ok], y[ok])
+
+
+def set_view(plot: pg.PlotWidget, x_range, y_range, padding: float = 0.0) -> bool:
+    """Show x_range by y_range; False (the view stays) if a bound is not a finite number or a
+    range is empty, as when a diverging run's numbers overflow. Ranges narrower than 1e-6 are
+    widened to that (pyqtgraph cannot draw a range of 1e-300)."""
+    bounds = (*x_range, *y_range)
+    if (
+        not all(math.isfinite(v) for v in bounds)
+        or x_range[1] < x_range[0]
+        or y_range[1] < y_range[0]
+    ):
+        return False
+    ranges = []
+    for lo, hi in (x_range, y_range):
+        if hi - lo < 1e-6:
+            mid = (lo + hi) / 2
+            lo, hi = mid - 5e-7, mid + 5e-7
+        ranges.append((float(lo), float(hi)))
+    plot.setRange(xRange=ranges[0], yRange=ranges[1], padding=padding)
+    return True
+
+
+def arrow_angle(dx: float, dy: float) -> float:
+    """pyqtgraph's ArrowItem angle for an arrow pointing along (dx, dy) on screen."""
+    return 180.0 - math.degrees(math.atan2(dy, dx))
+
+
+class BoxDrawing(QWidget):
+    """input → [black box] → output, drawn with a painter: big, plain and projector-readable.
+
+    Each side is a block: a caption, the value in large type, and an optional note under it
+    (the output's loss). The whole drawing shrinks to fit a narrow picture.
+    """
+
+    GAP = 40  # room for each arrow
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("boxDrawing")
+        self.setMinimumHeight(96)
+        self.captions = ("input", "black box", "output")
+        self.input_text = ""
+        self.output_text = "?"
+        self.inside_text = "?"  # the box's content: a question mark, or its formula when revealed
+        self.note_text = ""  # under the output: the loss
+        self.note_colour = QColor(PURPLE).darker(135)
+
+    def sizeHint(self) -> QSize:
+        return QSize(520, 100)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(300, 96)
+
+    def set_texts(self, captions, input_text, output_text, inside_text, note_text="") -> None:
+        self.captions = tuple(captions)
+        self.input_text, self.output_text = input_text, output_text
+        self.inside_text, self.note_text = inside_text, note_text
+        self.setAccessibleDescription(self.text())
+        self.update()
+
+    def text(self) -> str:
+        """What the drawing says, as one plain line (screen readers and tests read it)."""
+        c_in, c_box, c_out = self.captions
+        return (
+            f"{c_in} {self.input_text} → {c_box} ({self.inside_text}) → {c_out} "
+            f"{self.output_text} {self.note_text}".strip()
+        )
+
+    def _fonts(self):
+        small = font(11)
+        inside = font(14, bold=True) if len(self.inside_text) <= 3 else font(11, bold=True)
+        return small, font(17, bold=True), font(14, bold=True), inside
+
+    def paintEvent(self, event) -> None:
+        small, big, box_font, inside_font = self._fonts()
+        sm, bm = QFontMetrics(small), QFontMetrics(big)
+        c_in, c_box, c_out = self.captions
+        left_w = max(sm.horizontalAdvance(c_in), bm.horizontalAdvance(self.input_text)) + 6
+        right_w = 6 + max(
+            sm.horizontalAdvance(c_out),
+            bm.horizontalAdvance(self.output_text),
+            sm.horizontalAdvance(self.note_text),
+        )
+        box_w = max(
+            QFontMetrics(box_font).horizontalAdvance(c_box),
+            QFontMetrics(inside_font).horizontalAdvance(self.inside_text),
+        )
+        box_w = min(max(box_w + 28, 130), 280)
+        total = left_w + 2 * self.GAP + box_w + right_w
+        w, h = self.width(), self.height()
+        scale = min(1.0, (w - 8) / total) if total > 0 else 1.0
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        # a light card in every theme, like the plots: the colours were chosen against white
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(QColor("white"))
+        p.drawRect(self.rect())
+        p.translate(w / 2, h / 2)
+        p.scale(scale, scale)
+        x0, mid = -total / 2, 0.0
+        box_h = 76.0
+        box = QRectF(x0 + left_w + self.GAP, mid - box_h / 2, box_w, box_h)
+        p.setPen(QPen(INK, 2))
+        p.setBrush(QColor("#202020"))
+        p.drawRoundedRect(box, 8, 8)
+        p.setPen(QColor("white"))
+        p.setFont(box_font)
+        top = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
+        p.drawText(box.adjusted(0, 6, 0, -box_h / 2), top, c_box)
+        p.setPen(QColor(YELLOW) if len(self.inside_text) > 3 else QColor("white"))
+        p.setFont(inside_font)
+        p.drawText(
+            box.adjusted(4, box_h / 2, -4, -4), Qt.AlignmentFlag.AlignCenter, self.inside_text
+        )
+        self._arrow(p, x0 + left_w + 4, box.left() - 4, mid)
+        self._arrow(p, box.right() + 4, box.right() + self.GAP - 4, mid)
+        self._block(p, x0, left_w, c_in, self.input_text, QColor(BLUE), "")
+        out_colour = QColor(ORANGE).darker(150)
+        self._block(
+            p, box.right() + self.GAP, right_w, c_out, self.output_text, out_colour, self.note_text
+        )
+        p.end()
+
+    def _arrow(self, p: QPainter, xa: float, xb: float, y: float) -> None:
+        p.setPen(QPen(INK, 3))
+        p.drawLine(QPointF(xa, y), QPointF(xb - 10, y))
+        p.setBrush(INK)
+        p.setPen(Qt.PenStyle.NoPen)
+        p.drawPolygon(QPolygonF([QPointF(xb, y), QPointF(xb - 14, y - 7), QPointF(xb - 14, y + 7)]))
+
+    def _block(self, p: QPainter, left: float, width: float, caption, value, colour, note) -> None:
+        small, big, _, _ = self._fonts()
+        cap_h = QFontMetrics(small).height()
+        big_h = QFontMetrics(big).height()
+        top = -big_h / 2 - cap_h
+        align = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        p.setPen(INK)
+        p.setFont(small)
+        p.drawText(QRectF(left, top, width, cap_h), align, caption)
+        p.setPen(colour)
+        p.setFont(big)
+        p.drawText(QRectF(left, top + cap_h, width, big_h), align, value)
+        if note:
+            p.setPen(self.note_colour)
+            p.setFont(font(11, bold=True))
+            p.drawText(QRectF(left, top + cap_h + big_h, width, cap_h), align, note)
 
 
 class BlackBoxView(ScenarioView):
@@ -45,40 +233,65 @@ class BlackBoxView(ScenarioView):
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.box_label = QLabel(self)
-        self.box_label.setObjectName("boxDrawing")
-        self.box_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.box_label.setFont(font(15))
-        self.box_label.setWordWrap(True)
-        self.box_label.setTextFormat(Qt.TextFormat.RichText)
-        layout.addWidget(self.box_label)
+        layout.setSpacing(2)
+        self.box_drawing = BoxDrawing(self)
+        layout.addWidget(self.box_drawing)
         self.plot = plot_widget("boxPlot", self)
         layout.addWidget(self.plot, 1)
         p = self.plot
-        self.curve = p.plot(pen=pg.mkPen(GREY, width=2))
+        self.curve = p.plot(pen=pg.mkPen(GREY, width=3))
+        self.curve_label = pg.TextItem(color=GREY, anchor=(0, 0), fill=LABEL_FILL)
+        self.curve_label.setFont(font(11, bold=True))
+        p.addItem(self.curve_label)
         self.target_line = pg.InfiniteLine(
             angle=0,
-            pen=pg.mkPen(VERMILION, width=2, style=Qt.PenStyle.DashLine),
+            pen=pg.mkPen(VERMILION, width=3, style=Qt.PenStyle.DashLine),
             label="",
-            labelOpts={"position": 0.08, "color": VERMILION, "anchors": [(0, 1), (0, 1)]},
+            labelOpts={
+                "position": 0.98,
+                "color": VERMILION,
+                "anchors": [(1, 0), (1, 0)],
+                "fill": pg.mkBrush(255, 255, 255, 200),
+            },
         )
+        self.target_line.label.setFont(font(12, bold=True))
         p.addItem(self.target_line)
-        self.error_bar = p.plot(pen=pg.mkPen(PURPLE, width=5))
-        self.tangent = p.plot(pen=pg.mkPen(ORANGE, width=3))
-        self.step_shaft = p.plot(pen=pg.mkPen(BLUE, width=4))
-        self.step_head = pg.ArrowItem(pen=pg.mkPen(BLUE), brush=pg.mkBrush(BLUE), headLen=16)
-        p.addItem(self.step_head)
-        self.point = pg.ScatterPlotItem(
-            size=16, brush=pg.mkBrush(ORANGE), pen=pg.mkPen(INK, width=2)
-        )
-        p.addItem(self.point)
-        self.trail = pg.ScatterPlotItem(size=8, brush=pg.mkBrush(GREY), pen=None)
+        self.drop_line = p.plot(pen=pg.mkPen(GREY, width=1, style=Qt.PenStyle.DotLine))
+        self.trail = pg.ScatterPlotItem(size=9, brush=pg.mkBrush(GREY), pen=pg.mkPen("w"))
         p.addItem(self.trail)
-        self.error_text = pg.TextItem(color=PURPLE, anchor=(-0.1, 0.5))
-        self.error_text.setFont(font(12, bold=True))
+        self.error_bar = p.plot(pen=pg.mkPen(PURPLE, width=6))
+        self.error_caps = p.plot(pen=pg.mkPen(PURPLE, width=3), connect="pairs")
+        self.error_text = pg.TextItem(color=PURPLE.darker(135), anchor=(1.0, 0.5), fill=LABEL_FILL)
+        self.error_text.setFont(font(13, bold=True))
         p.addItem(self.error_text)
-        self.tangent_slope = 0.0  # tests read these
+        self.tangent = p.plot(pen=pg.mkPen(GREEN, width=4))
+        self.tangent_text = pg.TextItem(color=GREEN, anchor=(0, 1), fill=LABEL_FILL)
+        self.tangent_text.setFont(font(13, bold=True))
+        p.addItem(self.tangent_text)
+        self.point = pg.ScatterPlotItem(
+            size=18, brush=pg.mkBrush(ORANGE), pen=pg.mkPen(INK, width=2)
+        )
+        self.point.setZValue(10)
+        p.addItem(self.point)
+        self.input_mark = pg.ScatterPlotItem(
+            size=18, symbol="t1", brush=pg.mkBrush(BLUE), pen=pg.mkPen(INK, width=1)
+        )
+        self.input_mark.setZValue(10)
+        p.addItem(self.input_mark)
+        self.step_shaft = p.plot(pen=pg.mkPen(BLUE, width=5))
+        self.step_head = pg.ArrowItem(
+            pen=pg.mkPen(BLUE), brush=pg.mkBrush(BLUE), headLen=20, tipAngle=40
+        )
+        self.step_head.setZValue(11)
+        p.addItem(self.step_head)
+        self.step_text = pg.TextItem(color=BLUE.darker(115), anchor=(0.5, 1.0), fill=LABEL_FILL)
+        self.step_text.setFont(font(12, bold=True))
+        p.addItem(self.step_text)
+        # what is drawn, for tests: the tangent's slope and point, the step (from, to)
+        self.tangent_slope = 0.0
         self.tangent_at = 0.0
+        self.step_arrow = (0.0, 0.0)
+        self._x_view = X_SHOWN
 
         self.settings = QGroupBox()
         self.settings.setObjectName("blackboxSettings")
@@ -94,11 +307,12 @@ class BlackBoxView(ScenarioView):
         form.addRow(self.target_label, self.target_spin)
         self.reveal_check = QCheckBox()
         self.reveal_check.setObjectName("revealCheck")
-        self.reveal_check.toggled.connect(lambda _on: self._trainer and self.refresh(self._trainer))
-        form.addRow("", self.reveal_check)
+        self.reveal_check.toggled.connect(self._on_reveal)
+        form.addRow(self.reveal_check)
         self._trainer: Trainer | None = None
         self.retranslate()
 
+    # --- texts --------------------------------------------------------------------------
     def title(self) -> str:
         return self.tr("Find the input")
 
@@ -111,11 +325,15 @@ class BlackBoxView(ScenarioView):
         self.settings.setTitle(self.tr("The box"))
         self.target_label.setText(self.tr("Wanted output"))
         self.target_spin.setAccessibleName(self.tr("Wanted output"))
-        self.reveal_check.setText(self.tr("Reveal what is inside the box (teacher)"))
-        self.reveal_check.setAccessibleName(self.tr("Reveal the box's curve"))
-        item = self.plot.getPlotItem()
-        item.setLabel("bottom", self.tr("input x"), color="#202020", **{"font-size": "11pt"})
-        item.setLabel("left", self.tr("output"), color="#202020", **{"font-size": "11pt"})
+        self.reveal_check.setText(self.tr("Reveal the box (teacher)"))
+        self.reveal_check.setAccessibleName(self.tr("Reveal the curve inside the box"))
+        self.box_drawing.setAccessibleName(self.tr("The black box"))
+        self.plot.setAccessibleName(self.tr("Output against input"))
+        axis_label(self.plot, "bottom", self.tr("input x"))
+        axis_label(self.plot, "left", self.tr("output"))
+        self.curve_label.setText(self.tr("what the box computes"))
+        if self._trainer is not None:
+            self.refresh(self._trainer)
 
     def init_fields(self) -> list[InitField]:
         return [InitField("x", self.tr("First input x"), -10.0, 10.0, 1.0, decimals=3, step=0.1)]
@@ -126,25 +344,40 @@ class BlackBoxView(ScenarioView):
     def create_model(self, init: dict[str, float]) -> BlackBox:
         return BlackBox(x0=init.get("x", 1.0), target=self.target_spin.value())
 
+    def ui_state(self) -> dict:
+        return {"target": self.target_spin.value(), "reveal": self.reveal_check.isChecked()}
+
+    def set_ui_state(self, state: dict) -> None:
+        reveal = state.get("reveal")
+        if isinstance(reveal, bool):
+            self.reveal_check.setChecked(reveal)
+        target = state.get("target")
+        if isinstance(target, (int, float)) and not isinstance(target, bool):
+            if (
+                math.isfinite(target)
+                and self.target_spin.minimum() <= target <= self.target_spin.maximum()
+            ):
+                self.target_spin.setValue(float(target))  # a new value rebuilds the model
+
     def lesson(self, phase: Phase, trainer: Trainer) -> str:
         m: BlackBox = trainer.model
         r = trainer.record
         if phase is Phase.INIT or r is None:
             return self.tr(
-                "We cannot look inside the box, so we just try an input: <b>x = {x}</b>. "
-                "This first try is the <i>initialization</i>."
+                "We cannot look inside the box, so we just try an input: <b>x = {x}</b> (the "
+                "blue triangle). This first try is the <i>initialization</i>."
             ).format(x=fmt(trainer.params[0]))
         f = r.forward
         if phase is Phase.FORWARD:
             return self.tr(
-                "The input {x} goes into the box and <b>{out}</b> comes out. What happens "
-                "inside is the <i>forward</i> calculation — hidden from us."
+                "The input {x} goes into the box and <b>{out}</b> comes out (the orange dot). "
+                "What happens inside is the <i>forward</i> calculation — hidden from us."
             ).format(x=fmt(f.x), out=fmt(f.output))
         if phase is Phase.LOSS:
             words = self.tr("too high") if f.error > 0 else self.tr("too low")
             return self.tr(
-                "We wanted {target}. Loss = output − target = {out} − {target} = <b>{err}</b>: "
-                "{words}. The sign gives the direction, the size how far. "
+                "We wanted {target}. Loss = output − target = {out} − {target} = <b>{err}</b> "
+                "(the purple bar): {words}. The sign gives the direction, the size how far. "
                 "(Descent makes half its square small: {loss}.)"
             ).format(
                 target=fmt(m.target),
@@ -156,7 +389,7 @@ class BlackBoxView(ScenarioView):
         if phase is Phase.BACKWARD:
             return self.tr(
                 "Backpropagation carries the error back through the box. Near x = {x} the output "
-                "rises by about {slope} for each unit of input (the orange tangent), so the "
+                "rises by about {slope} for each unit of input (the green tangent), so the "
                 "gradient is error × slope = {err} × {slope} = <b>{grad}</b>."
             ).format(
                 x=fmt(f.x), slope=fmt(f.slope), err=signed(f.error), grad=signed(r.gradient[0])
@@ -164,67 +397,174 @@ class BlackBoxView(ScenarioView):
         if r.new_params is None:
             return ""
         return self.tr(
-            "Gradient descent: new input = {x} − {lr} × {grad} = <b>{new}</b> (the blue arrow)."
+            "Gradient descent: new input = {x} − {lr} × {grad} = <b>{new}</b> (the blue arrow "
+            "along the input axis)."
         ).format(
             x=fmt(f.x), lr=fmt(trainer.lr), grad=signed(r.gradient[0]), new=fmt(r.new_params[0])
         )
 
+    # --- picture ------------------------------------------------------------------------
+    def _on_reveal(self, _on: bool) -> None:
+        if self._trainer is not None:
+            self.refresh(self._trainer)
+
+    def _ranges(self, m: BlackBox, x: float, out: float, shown: bool, trainer: Trainer):
+        """Stable view ranges: the probes, the target and every try so far (never per step)."""
+        xs = np.asarray(trainer.history.column("x"))
+        outs = np.asarray(trainer.history.column("output"))
+        xs = xs[np.isfinite(xs)]
+        outs = outs[np.isfinite(outs)]
+        x_lo = min(X_SHOWN[0], x, float(xs.min()) if len(xs) else x)
+        x_hi = max(X_SHOWN[1], x, float(xs.max()) if len(xs) else x)
+        pad = 0.08 * (x_hi - x_lo)
+        ys = [0.0, m.target, float(m.output(x))] + ([out] if shown else [])
+        if len(outs):
+            ys += [float(outs.min()), float(outs.max())]
+        y_lo, y_hi = min(ys), max(ys)
+        span = max(y_hi - y_lo, 1.0)
+        return (x_lo - pad, x_hi + pad), (y_lo - 0.2 * span, y_hi + 0.3 * span)
+
     def refresh(self, trainer: Trainer) -> None:
         self._trainer = trainer
         m: BlackBox = trainer.model
+        if self.target_spin.value() != m.target:  # a trainer handed in (a saved session, say)
+            self.target_spin.blockSignals(True)
+            self.target_spin.setValue(m.target)
+            self.target_spin.blockSignals(False)
         r = trainer.record
-        x = (
-            float(r.params[0])
-            if r is not None and trainer.phase is not Phase.INIT
-            else float(trainer.params[0])
-        )
+        at_init = r is None or trainer.phase is Phase.INIT
+        x = float(trainer.params[0]) if at_init else float(r.params[0])
         out = float(m.output(x))
-        shown = trainer.phase is not Phase.INIT and r is not None
-        err = out - m.target
-        xs_hist = trainer.history.column("x")
-        lo = min(X_RANGE[0], float(np.min(xs_hist)) if len(xs_hist) else x, x)
-        hi = max(X_RANGE[1], float(np.max(xs_hist)) if len(xs_hist) else x, x)
-        grid = np.linspace(lo, hi, 300)
-        if self.reveal_check.isChecked():
-            self.curve.setData(grid, m.output(grid))
+        shown = not at_init  # the output exists once the forward pass ran
+        (x_lo, x_hi), (y_lo, y_hi) = self._ranges(m, x, out, shown, trainer)
+        set_view(self.plot, (x_lo, x_hi), (y_lo, y_hi))
+        self._x_view = (x_lo, x_hi)
+        y_axis = y_lo + 0.045 * (y_hi - y_lo)  # the x axis' own strip, for the input and step
+
+        revealed = self.reveal_check.isChecked()
+        if revealed:
+            grid = np.linspace(x_lo, x_hi, 300)
+            ys = m.output(grid)
+            self.curve.setData(grid, ys)
+            # label the curve low on its rising part, on its empty lower-right side
+            inside = np.flatnonzero(ys >= y_lo + 0.45 * (y_hi - y_lo))
+            i = int(inside[0]) if len(inside) else len(grid) // 2
+            self.curve_label.setPos(grid[i] + 0.02 * (x_hi - x_lo), ys[i])
+            self.curve_label.setVisible(True)
         else:
             self.curve.setData([], [])
+            self.curve_label.setVisible(False)
         self.target_line.setPos(m.target)
-        self.target_line.label.setFormat(self.tr("wanted: {t}").format(t=fmt(m.target)))
-        self.point.setData([x], [out] if shown else [m.target])
-        self.trail.setData(xs_hist, trainer.history.column("output"))
+        self.target_line.label.setFormat(self.tr("wanted output {t}").format(t=fmt(m.target)))
+        xs_hist = trainer.history.column("x")
+        outs_hist = trainer.history.column("output")
+        self.trail.setData(np.asarray(xs_hist), np.asarray(outs_hist))
+        self.input_mark.setData([x], [y_axis])
+        if shown:
+            self.point.setData([x], [out])
+            self.drop_line.setData([x, x], [y_axis, out])
+        else:
+            self.point.setData([], [])
+            self.drop_line.setData([], [])
+        self._draw_error(m, x, out, shown and trainer.phase >= Phase.LOSS, x_hi - x_lo)
+        self._draw_tangent(
+            m, x, out, shown and trainer.phase >= Phase.BACKWARD, x_lo, x_hi, y_lo, y_hi
+        )
+        self._draw_step(
+            trainer, x, shown and r is not None and r.gradient is not None, y_axis, y_hi - y_lo
+        )
+        self._draw_box(m, x, out, shown, trainer, revealed)
+
+    def _draw_error(self, m: BlackBox, x: float, out: float, on: bool, x_span: float) -> None:
+        if not on:
+            self.error_bar.setData([], [])
+            self.error_caps.setData([], [])
+            self.error_text.setVisible(False)
+            return
+        err = out - m.target
+        self.error_bar.setData([x, x], [m.target, out])
+        cap = 0.025 * x_span
+        self.error_caps.setData(
+            [x - cap, x + cap, x - cap, x + cap], [m.target, m.target, out, out]
+        )
+        self.error_text.setText(self.tr("loss {e}").format(e=signed(err)))
+        left_edge = x < self._x_view[0] + 0.35 * x_span  # no room on the left: label the right
+        self.error_text.setAnchor((0.0, 0.5) if left_edge else (1.0, 0.5))
+        self.error_text.setPos(x + 1.6 * cap if left_edge else x - 1.6 * cap, (m.target + out) / 2)
+        self.error_text.setVisible(True)
+
+    def _draw_tangent(self, m, x, out, on, x_lo, x_hi, y_lo, y_hi) -> None:
         slope = float(m.slope(x))
         self.tangent_slope, self.tangent_at = slope, x
-        if shown and trainer.phase >= Phase.BACKWARD:
-            half = 0.6
-            self.tangent.setData([x - half, x + half], [out - half * slope, out + half * slope])
-        else:
+        if not on:
             self.tangent.setData([], [])
-        if shown and trainer.phase >= Phase.LOSS:
-            self.error_bar.setData([x, x], [m.target, out])
-            self.error_text.setText(self.tr("loss {e}").format(e=signed(err)))
-            self.error_text.setPos(x, (m.target + out) / 2)
-            self.error_text.setVisible(True)
+            self.tangent_text.setVisible(False)
+            return
+        vb = self.plot.getViewBox()
+        px_x = max(vb.width(), 1.0) / (x_hi - x_lo)  # pixels per unit
+        px_y = max(vb.height(), 1.0) / (y_hi - y_lo)
+        half = 0.5 * TANGENT_PIXELS / math.hypot(px_x, slope * px_y)
+        xa, xb = x - half, x + half
+        self.tangent.setData([xa, xb], [out - half * slope, out + half * slope])
+        self.tangent_text.setText(self.tr("slope {s}").format(s=fmt(slope)))
+        # label the upper end on its outer side; near the top, the lower end instead
+        room = out + half * abs(slope) + 26.0 / px_y < y_hi
+        if slope >= 0:
+            self.tangent_text.setAnchor((0, 1) if room else (1, 0))
+            self.tangent_text.setPos(
+                *((xb, out + half * slope) if room else (xa, out - half * slope))
+            )
         else:
-            self.error_bar.setData([], [])
-            self.error_text.setVisible(False)
-        if shown and r.gradient is not None:
-            new_x = x - trainer.lr * float(r.gradient[0])
-            y0 = min(m.target, out) - 0.6
-            self.step_shaft.setData([x, new_x], [y0, y0])
-            self.step_head.setPos(new_x, y0)
-            self.step_head.setStyle(angle=0 if new_x < x else 180)
-            self.step_head.setVisible(abs(new_x - x) > 1e-9)
-        else:
+            self.tangent_text.setAnchor((1, 1) if room else (0, 0))
+            self.tangent_text.setPos(
+                *((xa, out - half * slope) if room else (xb, out + half * slope))
+            )
+        self.tangent_text.setVisible(True)
+
+    def _draw_step(
+        self, trainer: Trainer, x: float, on: bool, y_axis: float, y_span: float
+    ) -> None:
+        if not on:
             self.step_shaft.setData([], [])
             self.step_head.setVisible(False)
-        ys = [m.target, out, 0.0]
-        self.plot.setRange(xRange=(lo, hi), yRange=(min(ys) - 1.5, max(ys) + 1.5), padding=0.02)
-        out_text = fmt(out) if shown and trainer.phase >= Phase.FORWARD else "?"
-        self.box_label.setText(
-            self.tr(
-                "input <b style='color:#0072B2'>x = {x}</b> &nbsp;→&nbsp; "
-                "<span style='background:#202020; color:white'>&nbsp;&nbsp;■ black box ■&nbsp;&nbsp;</span>"
-                " &nbsp;→&nbsp; output <b style='color:#D55E00'>{out}</b> &nbsp; (wanted {t})"
-            ).format(x=fmt(x), out=out_text, t=fmt(m.target))
+            self.step_text.setVisible(False)
+            self.step_arrow = (x, x)
+            return
+        step = -trainer.lr * float(trainer.record.gradient[0])
+        new_x = x + step
+        self.step_arrow = (x, new_x)
+        y = y_axis + 0.06 * y_span  # just above the input's triangle
+        self.step_shaft.setData([x, new_x], [y, y])
+        # a step shorter than the arrow head: the head still starts at the input, pointing the way
+        vb = self.plot.getViewBox()
+        lo, hi = self._x_view
+        px = max(vb.width(), 1.0) / (hi - lo)
+        reach = max(abs(step), 22.0 / px)
+        self.step_head.setPos(x + math.copysign(reach, step), y)
+        self.step_head.setStyle(angle=arrow_angle(step, 0.0))
+        self.step_head.setVisible(step != 0.0)
+        self.step_text.setText(self.tr("step {s}").format(s=signed(step)))
+        mid = (x + new_x) / 2
+        where = (mid - lo) / (hi - lo)
+        self.step_text.setAnchor(
+            (0.0, 1.0) if where < 0.2 else (1.0, 1.0) if where > 0.8 else (0.5, 1.0)
+        )
+        self.step_text.setPos(mid, y + 0.025 * y_span)
+        self.step_text.setVisible(True)
+
+    def _draw_box(self, m: BlackBox, x: float, out: float, shown: bool, trainer, revealed) -> None:
+        note = ""
+        if shown and trainer.phase >= Phase.LOSS:
+            note = self.tr("loss {e}").format(e=signed(out - m.target))
+        inside = self.tr("{a}·x² + {b}·x").format(a=fmt(m.a), b=fmt(m.b)) if revealed else "?"
+        self.box_drawing.set_texts(
+            (
+                self.tr("input x"),
+                self.tr("black box"),
+                self.tr("output (wanted {t})").format(t=fmt(m.target)),
+            ),
+            fmt(x),
+            fmt(out) if shown else "?",
+            inside,
+            note,
         )
