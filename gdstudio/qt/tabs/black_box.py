@@ -226,6 +226,9 @@ class BoxDrawing(QWidget):
             p.drawText(QRectF(left, top + cap_h + big_h, width, cap_h), align, note)
 
 
+TRAIL_POINTS = 400  # earlier tries drawn as grey dots, at most
+
+
 class BlackBoxView(ScenarioView):
     scenario_key = "blackbox"
 
@@ -456,9 +459,11 @@ class BlackBoxView(ScenarioView):
             self.curve_label.setVisible(False)
         self.target_line.setPos(m.target)
         self.target_line.label.setFormat(self.tr("wanted output {t}").format(t=fmt(m.target)))
-        xs_hist = trainer.history.column("x")
-        outs_hist = trainer.history.column("output")
-        self.trail.setData(np.asarray(xs_hist), np.asarray(outs_hist))
+        # the tries so far, thinned to a few hundred dots: a scatter of every one of 100k
+        # tries cost 200 ms a frame (the loss plot shows them all anyway)
+        _, xs_hist = trainer.history.decimated("x", TRAIL_POINTS)
+        _, outs_hist = trainer.history.decimated("output", TRAIL_POINTS)
+        self.trail.setData(xs_hist, outs_hist)
         self.input_mark.setData([x], [y_axis])
         if shown:
             self.point.setData([x], [out])
