@@ -187,7 +187,7 @@ class TrainingRunner(QObject):
         owed = min(draw * STEP_SHARE / (1 - STEP_SHARE), MAX_OWED_S)
         if self._cycle_stepping >= owed:
             return True, 0
-        n = self._step_until(start + min(FRAME_S, owed - self._cycle_stepping), None)
+        n = self._step_until(start + min(BUDGET_S, owed - self._cycle_stepping), None)
         self._cycle_stepping += time.perf_counter() - start
         return False, n
 
