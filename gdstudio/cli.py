@@ -160,15 +160,19 @@ def _check_writable(path: str) -> None:
         raise UsageError(f"cannot write {path}: the folder {folder} is not writable")
 
 
-def write_atomically(path: str, write) -> None:
-    """Write through a temporary file beside ``path``, then replace it: never a partial file."""
+def replace_atomically(path, save) -> None:
+    """``save(tmp)`` writes a temporary file beside ``path``; then it replaces ``path``.
+
+    A failure (an exception, or ``save`` returning False or writing nothing) removes the
+    temporary file and leaves whatever was at ``path`` untouched: never a partial file.
+    """
     folder = os.path.dirname(os.path.abspath(path))
-    fd, tmp = tempfile.mkstemp(prefix=".gdstudio-", suffix=".tmp", dir=folder)
+    suffix = os.path.splitext(str(path))[1] or ".tmp"
+    fd, tmp = tempfile.mkstemp(prefix=".gdstudio-", suffix=suffix, dir=folder)
+    os.close(fd)
     try:
-        with os.fdopen(fd, "w", newline="", encoding="utf-8") as f:
-            write(f)
-            f.flush()
-            os.fsync(f.fileno())
+        if save(tmp) is False or os.path.getsize(tmp) == 0:
+            raise OSError(f"could not write {path}")
         os.replace(tmp, path)
     except BaseException:
         try:
@@ -176,6 +180,18 @@ def write_atomically(path: str, write) -> None:
         except OSError:
             pass
         raise
+
+
+def write_atomically(path: str, write) -> None:
+    """Write text through ``write(file)`` into a temporary file, then replace ``path``."""
+
+    def save(tmp: str) -> None:
+        with open(tmp, "w", newline="", encoding="utf-8") as f:
+            write(f)
+            f.flush()
+            os.fsync(f.fileno())
+
+    replace_atomically(path, save)
 
 
 def make_trainer(args: argparse.Namespace) -> Trainer:

@@ -9,7 +9,7 @@ from PySide6.QtGui import QPainter
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QWidget
 
-from gdstudio.cli import write_atomically
+from gdstudio.cli import replace_atomically, write_atomically
 
 
 def figure_widget(page) -> QWidget:
@@ -30,7 +30,7 @@ def export_png(page, path: str | Path, scale: float = 2.0) -> None:
         big.fill()
         w.render(big)
         pixmap = big
-    _save_atomically(path, lambda tmp: pixmap.save(tmp, "PNG"))
+    replace_atomically(path, lambda tmp: pixmap.save(tmp, "PNG"))
 
 
 def export_svg(page, path: str | Path) -> None:
@@ -50,29 +50,9 @@ def export_svg(page, path: str | Path) -> None:
             painter.end()
         return True
 
-    _save_atomically(path, write)
+    replace_atomically(path, write)
 
 
 def export_csv(trainer, path: str | Path) -> None:
     """The history in the same columns as ``gdstudio run --csv``."""
     write_atomically(str(path), trainer.history.write_csv)
-
-
-def _save_atomically(path: str | Path, save) -> None:
-    """Let Qt write a temporary file beside ``path``, then move it into place."""
-    import os
-    import tempfile
-
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=".gdstudio-", suffix=path.suffix or ".tmp", dir=path.parent)
-    os.close(fd)
-    try:
-        if not save(tmp) or os.path.getsize(tmp) == 0:
-            raise OSError(f"could not write {path}")
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise

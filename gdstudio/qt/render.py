@@ -17,8 +17,8 @@ def render_png(trainer, path: str | Path) -> None:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a picture for slides: never a window
     from PySide6.QtCore import QSettings
 
+    from gdstudio.cli import replace_atomically
     from gdstudio.qt.application import application
-    from gdstudio.qt.export import _save_atomically
     from gdstudio.qt.main_window import MainWindow
 
     app = application()
@@ -38,7 +38,7 @@ def render_png(trainer, path: str | Path) -> None:
             window.show()
             app.processEvents()
             pixmap = window.grab()
-            _save_atomically(path, lambda tmp: pixmap.save(tmp, "PNG"))
+            replace_atomically(path, lambda tmp: pixmap.save(tmp, "PNG"))
         finally:
             window.close()
             window.deleteLater()
