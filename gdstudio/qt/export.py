@@ -10,6 +10,7 @@ from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QWidget
 
 from gdstudio.cli import replace_atomically, write_atomically
+from gdstudio.qt.plots import uncached
 
 
 def figure_widget(page) -> QWidget:
@@ -21,15 +22,16 @@ def export_png(page, path: str | Path, scale: float = 2.0) -> None:
     """A sharp PNG of the figure area (rendered at ``scale`` times its size on screen)."""
     w = figure_widget(page)
     ratio = max(1.0, scale)
-    pixmap = w.grab()
-    if ratio > 1.0:
-        from PySide6.QtGui import QPixmap
+    with uncached(w):
+        pixmap = w.grab()
+        if ratio > 1.0:
+            from PySide6.QtGui import QPixmap
 
-        big = QPixmap(w.size() * ratio)
-        big.setDevicePixelRatio(ratio)
-        big.fill()
-        w.render(big)
-        pixmap = big
+            big = QPixmap(w.size() * ratio)
+            big.setDevicePixelRatio(ratio)
+            big.fill()
+            w.render(big)
+            pixmap = big
     replace_atomically(path, lambda tmp: pixmap.save(tmp, "PNG"))
 
 
@@ -45,7 +47,8 @@ def export_svg(page, path: str | Path) -> None:
         gen.setTitle("gdstudio")
         painter = QPainter(gen)
         try:
-            w.render(painter, QPoint(0, 0))
+            with uncached(w):
+                w.render(painter, QPoint(0, 0))
         finally:
             painter.end()
         return True

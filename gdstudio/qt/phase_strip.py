@@ -57,7 +57,7 @@ class PhaseStrip(QWidget):
         layout.addWidget(self.loop)
         self.current = Phase.INIT
         self.retranslate()
-        self.set_phase(Phase.INIT)
+        self.set_phase(Phase.INIT, force=True)
 
     def retranslate(self) -> None:
         for i, (phase, chip) in enumerate(self.chips.items()):
@@ -65,7 +65,9 @@ class PhaseStrip(QWidget):
             chip.setAccessibleName(phase_name(phase))
         self.loop.setText(self.tr("↺ repeat 2–5"))
 
-    def set_phase(self, phase: Phase) -> None:
+    def set_phase(self, phase: Phase, force: bool = False) -> None:
+        if Phase(phase) is self.current and not force:
+            return  # restyling the chips costs more than the rest of a refresh of this strip
         self.current = Phase(phase)
         for p, chip in self.chips.items():
             chip.setStyleSheet(_ON if p is self.current else _OFF)

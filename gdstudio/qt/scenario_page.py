@@ -8,6 +8,8 @@ signals; widget edits go to the model through one handler each (design.md rule 2
 
 from __future__ import annotations
 
+import time
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
@@ -38,6 +40,8 @@ from gdstudio.qt.phase_strip import PhaseStrip
 from gdstudio.qt.plots import GradientPlot, LossPlot
 from gdstudio.qt.runner import TrainingRunner
 from gdstudio.qt.tabs.base import ScenarioView
+
+TEXT_HZ = 5  # while running, the words and the table are refreshed at most this often
 
 
 def paper_palette() -> QPalette:
@@ -73,6 +77,8 @@ class ScenarioPage(QWidget):
         self.tab_key = tab_key
         self.setObjectName(f"{tab_key}Page")
         self.parts: list[Part] = []
+        self._words_at = 0.0  # when refresh last wrote the words (see refresh)
+        self.words_due = True  # this refresh writes the words too (views may ask)
         self._build(views)
         self.runner = TrainingRunner(self.parts[0].trainer, self)
         self.runner.stepped.connect(self.refresh)
@@ -416,15 +422,27 @@ class ScenarioPage(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
+        """Redraw the pictures; the words and the table too, unless a run is going fast.
+
+        While running, the plots and the scenario's picture follow every frame, but the lesson
+        text, the history table and the status change at most TEXT_HZ times a second: numbers
+        that change 60 times a second cannot be read, and laying out their text was a good part
+        of each frame. When the run stops (pause, a stop rule) everything is brought up to date.
+        """
         t = self.trainer
+        now = time.monotonic()
+        self.words_due = not self.runner.running or now - self._words_at >= 1.0 / TEXT_HZ
         self.loss_plot.update_from(t)
         self.gradient_plot.update_from(t)
+        self.view.refresh(t)  # a view may leave its own words alone unless words_due
+        if not self.words_due:
+            return
+        self._words_at = now
         self.history_model.sync()
         if self.runner.running:
             self.table.scrollToBottom()
         self.phase_strip.set_phase(t.phase)
         self.lesson.show_phase(t.phase, self.view.lesson(t.phase, t))
-        self.view.refresh(t)
         self.purpose_label.setText(self.view.purpose())
         self.controls.back_button.setEnabled(t.phase is not Phase.INIT)
         can_go = not t.done

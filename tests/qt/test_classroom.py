@@ -142,6 +142,39 @@ def test_export_png_svg_and_csv(window, tmp_path, errors):
     assert len(errors) == 1
 
 
+def test_svg_export_keeps_the_cached_axes_as_text(window, tmp_path, errors):
+    """The plots keep their axes as cached pixmaps while running; an SVG must not."""
+    from PySide6.QtCore import QPoint, QRect, QSize
+    from PySide6.QtGui import QPainter
+    from PySide6.QtSvg import QSvgGenerator
+    from PySide6.QtWidgets import QGraphicsItem
+
+    page = window.current_page()
+    page.step()
+    axis = page.loss_plot.getPlotItem().getAxis("left")
+    assert axis.cacheMode() == QGraphicsItem.CacheMode.DeviceCoordinateCache
+
+    def svg_with_caches_on(path):
+        w = page.figure_area
+        gen = QSvgGenerator()
+        gen.setFileName(str(path))
+        gen.setSize(QSize(w.width(), w.height()))
+        gen.setViewBox(QRect(0, 0, w.width(), w.height()))
+        painter = QPainter(gen)
+        w.render(painter, QPoint(0, 0))
+        painter.end()
+        return path.read_text(encoding="utf-8")
+
+    cached = svg_with_caches_on(tmp_path / "cached.svg")
+    assert window.export("svg", str(tmp_path / "out.svg"))
+    exported = (tmp_path / "out.svg").read_text(encoding="utf-8")
+    # tick labels drawn as text, not as pictures of the axes
+    assert exported.count("<text") > cached.count("<text")
+    assert exported.count("<image") < cached.count("<image")
+    assert axis.cacheMode() == QGraphicsItem.CacheMode.DeviceCoordinateCache  # restored
+    assert errors == []
+
+
 def test_presentation_mode_hides_clutter_and_esc_leaves(window, qtbot):
     page = window.current_page()
     base = page.lesson.body.font().pointSizeF()

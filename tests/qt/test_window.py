@@ -6,6 +6,7 @@ import math
 import os
 import subprocess
 import sys
+import time
 
 import numpy as np
 import pytest
@@ -117,6 +118,39 @@ def test_running_at_full_speed_grows_the_history(window, qtbot):
     assert len(page.trainer.history) > 5
     assert page.trainer.stop is StopReason.PLATEAU
     assert "plateau" in page.status_label.text()
+
+
+def test_a_fast_run_redraws_the_plots_every_frame_and_the_words_a_few_times(window, qtbot):
+    from gdstudio.qt.scenario_page import TEXT_HZ
+
+    page = window.pages[1]  # the black box: its search runs long enough at full speed
+    window.tabs.setCurrentIndex(1)
+    page.select_part(1)  # crack the box: a long fit
+    page.trainer.max_steps = 10**9
+    page.trainer.stop_rules = False
+    page.controls.speed_slider.setValue(page.controls.speed_slider.maximum())
+    frames, words = [], []
+    page.runner.stepped.connect(lambda: frames.append(page.loss_plot.curve.xData[-1]))
+    last = [page.status_label.text()]
+
+    def seen():
+        if page.status_label.text() != last[0]:
+            last[0] = page.status_label.text()
+            words.append(last[0])
+
+    page.runner.stepped.connect(seen)
+    qtbot.mouseClick(button(page, "runButton"), Qt.MouseButton.LeftButton)
+    start = time.monotonic()
+    qtbot.wait(1500)
+    qtbot.mouseClick(button(page, "runButton"), Qt.MouseButton.LeftButton)
+    seconds = time.monotonic() - start
+    assert len(frames) > 2 * len(words)  # the curve follows more frames than the words
+    assert len(words) <= TEXT_HZ * seconds + 2
+    assert frames[-1] > frames[0]  # and the curve grew
+    # paused: everything is up to date
+    steps = page.trainer.step_count
+    assert page.status_label.text().startswith(f"Step {steps} ")
+    assert page.history_model.rowCount() == len(page.trainer.history)
 
 
 def test_back_then_step_repeats_the_third_step(window, qtbot):

@@ -75,6 +75,15 @@ class ScenarioView(QWidget):
     def refresh(self, trainer: Trainer) -> None:
         """Redraw the picture from the trainer (called at most once per timer tick)."""
 
+    def words_due(self) -> bool:
+        """Whether this refresh should also rewrite the view's words (its labels and captions).
+
+        False during a fast run between the frame's text updates (a few a second): a view
+        redraws its picture every frame but may skip text nobody can read at 60 changes a
+        second. Always True when the view is not in a frame, and whenever the run stops.
+        """
+        return self.frame is None or self.frame.words_due
+
     def show_settings(self, model: Model) -> None:
         """Make the settings widgets show ``model``'s settings (signals blocked; no rebuild)."""
 
