@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout
 
 from gdstudio.engine import Phase
 from gdstudio.qt.common import font
@@ -32,7 +32,18 @@ class LessonPanel(QFrame):
         self.body.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.body.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.heading)
-        layout.addWidget(self.body, 1)
+        # a long explanation (large presentation fonts, a small window) scrolls instead of
+        # being cut off at the panel's edge
+        self.scroll = QScrollArea()
+        self.scroll.setObjectName("lessonScroll")
+        self.scroll.setWidget(self.body)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setStyleSheet(
+            "QScrollArea, QScrollArea > QWidget > QWidget { background: transparent; }"
+        )
+        layout.addWidget(self.scroll, 1)
 
     def show_phase(self, phase: Phase, text: str) -> None:
         self.heading.setText(phase_name(phase))

@@ -16,7 +16,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGraphicsItem, QWidget
 
 from gdstudio.engine import Trainer
-from gdstudio.qt.common import BLUE, GREY, ORANGE, VERMILION, translate
+from gdstudio.qt.common import BLUE, GREY, ORANGE, VERMILION, font, translate
 
 MAX_POINTS = 2000  # points drawn for the loss curve, whatever the history length
 MIN_POINTS = 400
@@ -25,11 +25,39 @@ ARROWS = 10  # gradient arrows shown: the latest and nine fading ones
 LOG_FLOOR = 1e-16  # a loss of exactly 0 drawn at this height on the log scale
 
 
-def _texts(plot: pg.PlotWidget, title: str, left: str, bottom: str) -> None:
-    item = plot.getPlotItem()
-    item.setTitle(f"<span style='font-size:13pt; color:#202020'>{title}</span>")
-    for side, text in (("left", left), ("bottom", bottom)):
-        item.getAxis(side).setLabel(text, color="#202020", **{"font-size": "11pt"})
+TITLE_PT, LABEL_PT, TICK_PT = 13.0, 11.0, 10.0
+PRESENTATION_TEXT = 1.4  # text inside the plots in presentation mode, against normal
+
+
+class _Plot(pg.PlotWidget):
+    """What both shared plots do alike: their words, at a size that presentation mode scales."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.text_scale = 1.0
+        self._words = ("", "", "")  # title, left label, bottom label
+
+    def set_words(self, title: str, left: str, bottom: str) -> None:
+        self._words = (title, left, bottom)
+        k = self.text_scale
+        item = self.getPlotItem()
+        item.setTitle(f"<span style='font-size:{TITLE_PT * k:g}pt; color:#202020'>{title}</span>")
+        for side, text in (("left", left), ("bottom", bottom)):
+            item.getAxis(side).setLabel(
+                text, color="#202020", **{"font-size": f"{LABEL_PT * k:g}pt"}
+            )
+
+    def set_presentation(self, on: bool) -> None:
+        """Thicker lines and larger words, readable from the back of a classroom."""
+        self.text_scale = PRESENTATION_TEXT if on else 1.0
+        tick = font(TICK_PT * self.text_scale)
+        for side in ("left", "bottom"):
+            self.getPlotItem().getAxis(side).setStyle(tickFont=tick)
+        self.set_words(*self._words)
+        self.set_thick(on)
+
+    def set_thick(self, on: bool) -> None:
+        raise NotImplementedError
 
 
 def cache_static(plot: pg.PlotWidget | pg.PlotItem) -> None:
@@ -64,12 +92,13 @@ def uncached(widget: QWidget):
             item.setCacheMode(mode)
 
 
-def _setup(plot: pg.PlotWidget, title: str, left: str, bottom: str) -> None:
+def _setup(plot: _Plot, title: str, left: str, bottom: str) -> None:
     plot.setBackground("w")
     item = plot.getPlotItem()
-    _texts(plot, title, left, bottom)
+    plot.set_words(title, left, bottom)
     for side in ("left", "bottom"):
         axis = item.getAxis(side)
+        axis.setStyle(tickFont=font(TICK_PT))
         axis.enableAutoSIPrefix(False)
         axis.setPen(pg.mkPen("#404040"))
         axis.setTextPen(pg.mkPen("#202020"))
@@ -83,7 +112,7 @@ def _setup(plot: pg.PlotWidget, title: str, left: str, bottom: str) -> None:
     cache_static(plot)
 
 
-class LossPlot(pg.PlotWidget):
+class LossPlot(_Plot):
     """Loss against step, growing live, with the tolerance line and an optional log scale."""
 
     def __init__(self, parent=None):
@@ -111,6 +140,7 @@ class LossPlot(pg.PlotWidget):
             labelOpts={"position": 0.97, "color": VERMILION, "anchors": [(1, 1), (1, 1)]},
         )
         self.addItem(self.tolerance_line)
+        self.tolerance_line.label.setFont(font(LABEL_PT))
         self.tolerance_line.label.textItem.setCacheMode(
             QGraphicsItem.CacheMode.DeviceCoordinateCache
         )
@@ -124,8 +154,7 @@ class LossPlot(pg.PlotWidget):
 
     def retranslate(self) -> None:
         self.setAccessibleName(translate("LossPlot", "Loss curve"))
-        _texts(
-            self,
+        self.set_words(
             translate("LossPlot", "Loss"),
             translate("LossPlot", "loss"),
             translate("LossPlot", "step"),
@@ -133,7 +162,8 @@ class LossPlot(pg.PlotWidget):
         self.tolerance_line.label.setFormat(translate("LossPlot", "tolerance"))
 
     def set_thick(self, on: bool) -> None:
-        """Thicker lines for presentation mode."""
+        """Thicker lines for presentation mode (and the tolerance label at the text scale)."""
+        self.tolerance_line.label.setFont(font(LABEL_PT * self.text_scale))
         self.curve.setPen(pg.mkPen(BLUE, width=6 if on else 3))
         self.marker.setSize(16 if on else 11)
 
@@ -213,7 +243,7 @@ class LossPlot(pg.PlotWidget):
         self._ghost_data = data
 
 
-class GradientPlot(pg.PlotWidget):
+class GradientPlot(_Plot):
     """The gradient as arrows: the latest highlighted, earlier ones fading.
 
     One parameter: horizontal arrows along the parameter's axis, newest at the top. Two
@@ -262,33 +292,25 @@ class GradientPlot(pg.PlotWidget):
 
     def retranslate(self) -> None:
         self.setAccessibleName(translate("GradientPlot", "Gradient arrows"))
-        self.getPlotItem().setTitle(
-            "<span style='font-size:13pt; color:#202020'>"
-            + translate("GradientPlot", "Gradient")
-            + "</span>"
-        )
+        self.set_words(translate("GradientPlot", "Gradient"), *self._words[1:])
         if self.param_names:
             self.configure(self.param_names)
 
     def configure(self, param_names: tuple[str, ...]) -> None:
         self.param_names = tuple(param_names)
         self._range = None
-        item = self.getPlotItem()
+        title = self._words[0]
         if len(param_names) == 1:
-            item.setLabel(
-                "bottom",
-                translate("GradientPlot", "gradient of the loss along {name}").format(
-                    name=param_names[0]
-                ),
+            bottom = translate("GradientPlot", "gradient of the loss along {name}").format(
+                name=param_names[0]
             )
-            item.setLabel("left", translate("GradientPlot", "steps ago"))
+            self.set_words(title, translate("GradientPlot", "steps ago"), bottom)
             self.setAspectLocked(False)
         else:
-            item.setLabel(
-                "bottom", translate("GradientPlot", "∂loss/∂{name}").format(name=param_names[0])
-            )
-            item.setLabel(
-                "left", translate("GradientPlot", "∂loss/∂{name}").format(name=param_names[1])
+            self.set_words(
+                title,
+                translate("GradientPlot", "∂loss/∂{name}").format(name=param_names[1]),
+                translate("GradientPlot", "∂loss/∂{name}").format(name=param_names[0]),
             )
             self.setAspectLocked(True)
 

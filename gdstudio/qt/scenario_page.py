@@ -375,12 +375,13 @@ class ScenarioPage(QWidget):
         self._rebuild(part)
 
     def set_presentation(self, on: bool) -> None:
-        """Presentation mode: keep what steps and shows, hide the rest; thicker plot lines."""
+        """Presentation mode: keep what steps and shows, hide the rest; thicker plot lines and
+        larger words inside the plots."""
         for w in (self.table, self.init_stack, self.settings_stack):
             w.setVisible(not on)
         self.controls.set_compact(on)
-        self.loss_plot.set_thick(on)
-        self.gradient_plot.set_thick(on)
+        self.loss_plot.set_presentation(on)
+        self.gradient_plot.set_presentation(on)
 
     def _on_speed(self, index: int) -> None:
         self.runner.set_speed(index)

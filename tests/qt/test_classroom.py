@@ -178,16 +178,25 @@ def test_svg_export_keeps_the_cached_axes_as_text(window, tmp_path, errors):
 def test_presentation_mode_hides_clutter_and_esc_leaves(window, qtbot):
     page = window.current_page()
     base = page.lesson.body.font().pointSizeF()
+    axis = page.gradient_plot.getPlotItem().getAxis("bottom")
+    tick = axis.style["tickFont"].pointSizeF()
+    title = page.loss_plot.getPlotItem().titleLabel.text
     window.present_action.trigger()
     assert window.presenting and window.isFullScreen()
     activate(window, qtbot)
     assert not page.table.isVisible() and page.controls.step_button.isVisible()
     assert page.lesson.body.font().pointSizeF() > base
     assert page.loss_plot.curve.opts["pen"].widthF() > 3
+    # the words inside the plots grow too: tick labels, titles, axis labels
+    assert axis.style["tickFont"].pointSizeF() > tick
+    assert page.loss_plot.getPlotItem().titleLabel.text != title
+    assert "18.2pt" in page.loss_plot.getPlotItem().titleLabel.text  # 13 pt x 1.4
     qtbot.keyClick(window, Qt.Key.Key_Escape)
     assert not window.presenting and not window.isFullScreen()
     assert page.table.isVisible()
     assert page.lesson.body.font().pointSizeF() == base
+    assert axis.style["tickFont"].pointSizeF() == tick
+    assert page.loss_plot.getPlotItem().titleLabel.text == title
 
 
 def test_dark_theme_and_back(window):
