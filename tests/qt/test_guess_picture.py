@@ -128,6 +128,78 @@ def test_many_guesses_stay_readable(page, qtbot):
     assert all(area.contains(box) for box in boxes)
 
 
+def test_a_long_history_numbers_its_rows_from_the_first_guess(page, qtbot):
+    # only the latest guesses are handed to the number line; the rows keep their real numbers
+    view = view_of(page)
+    old = page.trainer
+    t = Trainer(old.model, lr=old.lr, seed=old.seed, stop_rules=False, max_steps=10**9)
+    t.run(1500)
+    page.use_trainer(view, t)
+    n = len(t.history)
+    ticks = [text for _, text in view.line.plot.getAxis("left")._tickLevels[0]]
+    rows = len(view.line.visible_labels())
+    assert ticks == [f"#{i}" for i in range(n - rows + 1, n + 1)]
+    assert view.line.title.text() == f"The number line: the last {rows} of {n} guesses"
+    assert view.line.visible_labels()[-1] == "43 — correct!"
+
+
+def test_a_redraw_costs_the_same_after_many_guesses(page, qtbot, monkeypatch):
+    import gdstudio.qt.tabs.guess as guess
+
+    view = view_of(page)
+    old = page.trainer
+    t = Trainer(old.model, lr=old.lr, seed=old.seed, stop_rules=False, max_steps=10**9)
+    t.run(3000)
+    page.use_trainer(view, t)
+    asked = []
+    real = guess.answer_words
+    monkeypatch.setattr(guess, "answer_words", lambda m, g: asked.append(g) or real(m, g))
+    view.refresh(t)
+    assert 0 < len(asked) <= MAX_ROWS + 1  # B's words only for the guesses that can be seen
+
+
+def test_scrolling_rows_keep_their_labels(page, qtbot):
+    # a label stays with its guess as the rows scroll up: a step rewrites the new guess's
+    # label and the one that stopped being the latest, not every label in view
+    view = view_of(page)
+    find(page, QSpinBox, "highSpin").setValue(1000)
+    page.controls.lr_spin.setValue(0.05)
+    for _ in range(MAX_ROWS + 5):
+        page.step()
+    before = {id(lab): lab.toPlainText() for lab in view.line.labels if lab.isVisible()}
+    page.step()
+    after = {id(lab): lab.toPlainText() for lab in view.line.labels if lab.isVisible()}
+    rewritten = [k for k in after if before.get(k) != after[k]]
+    assert len(rewritten) <= 2
+    rows = len(after)
+    last = [int(g) for g in page.trainer.history.column("guess")[-rows:]]
+    secret = page.trainer.model.secret
+    assert view.line.visible_labels() == [f"{g} — {b_words(g, secret, 1, 1000)}" for g in last]
+    labels = sorted(
+        (lab for lab in view.line.labels if lab.isVisible()), key=lambda lab: -lab.pos().y()
+    )
+    assert [lab.textItem.font().bold() for lab in labels] == [False] * (rows - 1) + [True]
+
+
+def test_the_title_waits_for_the_words_while_running(page, qtbot):
+    view = view_of(page)
+    find(page, QSpinBox, "highSpin").setValue(1000)
+    page.controls.lr_spin.setValue(0.05)
+    for _ in range(MAX_ROWS + 5):
+        page.step()
+    title = view.line.title.text()
+    t = page.trainer
+    t.step()
+    page.words_due = False  # between the text updates of a fast run
+    view.refresh(t)
+    assert view.line.title.text() == title
+    assert view.line.visible_labels()[-1].startswith(f"{int(t.history.column('guess')[-1])} ")
+    page.words_due = True
+    view.refresh(t)
+    assert view.line.title.text() != title
+    assert f"of {len(t.history)} guesses" in view.line.title.text()
+
+
 # --- reveal -----------------------------------------------------------------------------------
 def test_reveal_shows_and_hides_the_secret(page, qtbot):
     view = view_of(page)

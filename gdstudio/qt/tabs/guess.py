@@ -35,9 +35,10 @@ from gdstudio.scenarios.guess_number import GuessNumber, PlayerTrainer, RaceResu
 __all__ = ["MAX_ROWS", "ROW_PX", "GuessView", "NumberLine"]
 
 
-#: at most this many of the latest guesses are handed to the number line on each redraw, so a
-#: redraw costs the same after a million steps as after ten
-TAIL = 1000
+#: the latest guesses handed to the number line on each redraw: as many as it shows, and the one
+#: above them (the dashed path comes in from it), so a redraw costs the same after a million
+#: steps as after ten
+TAIL = MAX_ROWS + 1
 
 
 class GuessView(ScenarioView):
@@ -364,7 +365,7 @@ class GuessView(ScenarioView):
             return
         column = trainer.history.column("guess")
         skipped = max(0, len(column) - TAIL)  # only the latest guesses can be on screen
-        guesses = list(column[skipped:])
+        guesses = column[skipped:].tolist()
         answers = [answer_words(m, int(g)) for g in guesses]
         r = trainer.record
         if trainer.phase in (Phase.FORWARD, Phase.LOSS) and r is not None:
@@ -385,15 +386,17 @@ class GuessView(ScenarioView):
             found=found,
             secret_words=self.tr("secret: {n}").format(n=m.secret),
             prompt=self.tr("Your turn: type a guess") if player and not guesses else "",
+            offset=skipped,
         )
-        n, hidden = skipped + len(guesses), skipped + self.line.first
-        if hidden:  # the earlier guesses scrolled off the top
-            title = self.tr("The number line: the last {k} of {n} guesses").format(
-                k=n - hidden, n=n
-            )
-        else:
-            title = self.tr("The number line: every guess, and what B said")
-        self.line.title.setText(title)
+        if self.words_due():  # a caption: a few times a second is enough while running
+            n, hidden = skipped + len(guesses), skipped + self.line.first
+            if hidden:  # the earlier guesses scrolled off the top
+                title = self.tr("The number line: the last {k} of {n} guesses").format(
+                    k=n - hidden, n=n
+                )
+            else:
+                title = self.tr("The number line: every guess, and what B said")
+            self.line.title.setText(title)
         self.player_box.follow(trainer, player)
         if player:
             self._show_hint()

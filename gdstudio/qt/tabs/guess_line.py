@@ -102,10 +102,16 @@ class NumberLine(QWidget):
         self.guesses = np.zeros(0)  # every guess drawn, oldest first (tests read it)
         self.answers: list[str | None] = []  # B's words for each (None: not answered yet)
         self.first = 0  # index of the oldest guess in view
+        # what the last show() set, so the next one skips what is unchanged
+        self._bottom_key: tuple | None = None
+        self._left_ticks: list | None = None
+        self._data: dict[str, tuple] = {}
+        self._placed: list[tuple | None] = [None] * MAX_ROWS
 
     def visible_labels(self) -> list[str]:
         """The texts written beside the guesses in view, top to bottom."""
-        return [t.toPlainText().strip() for t in self.labels if t.isVisible()]
+        shown = sorted((t for t in self.labels if t.isVisible()), key=lambda t: -t.pos().y())
+        return [t.toPlainText().strip() for t in shown]
 
     def show(
         self,
@@ -118,7 +124,16 @@ class NumberLine(QWidget):
         found: bool = False,
         secret_words: str = "",
         prompt: str = "",
+        offset: int = 0,
     ) -> None:
+        """Draw ``guesses`` (the latest ones: ``offset`` earlier guesses are not passed) with
+        B's ``answers`` beside them.
+
+        Runs on every frame of a run, so it only touches what changed: the range, the ticks,
+        each label's font, text and side are set again only when they differ from the last
+        frame's. Label ``k`` shows every guess whose number is ``k`` modulo the label count,
+        so as the rows scroll up a label keeps its words and merely moves.
+        """
         g = np.asarray(guesses, dtype=float)
         n = len(g)
         rows = max(MIN_ROWS, min(MAX_ROWS, rows))
@@ -127,33 +142,43 @@ class NumberLine(QWidget):
         ys = -np.arange(n, dtype=float)  # one row per guess: the order reads top-down
         pad = max(1.0, 0.05 * (high - low))
         top, bottom = -first + 1.25, -(first + rows - 1) - 0.6  # room for the secret's name
-        self.plot.setRange(xRange=(low - pad, high + pad), yRange=(bottom, top), padding=0)
+        x0, x1 = low - pad, high + pad
+        if self.plot.vb.state["targetRange"] != [[x0, x1], [bottom, top]]:
+            self.plot.setRange(xRange=(x0, x1), yRange=(bottom, top), padding=0)
         self._number_ticks(low, high)
         above = max(0, first - 1)  # the path comes in from the scrolled-away guesses
-        self.path.setData(g[above:], ys[above:])
-        self.dots.setData(g[first:-1], ys[first:-1])
-        self.latest.setData(
-            g[-1:], ys[-1:], symbol="star" if found else "d", size=30 if found else 26
+        self._set_data(self.path, "path", g[above:], ys[above:])
+        self._set_data(self.dots, "dots", g[first:-1], ys[first:-1])
+        self._set_data(
+            self.latest,
+            "latest",
+            g[-1:],
+            ys[-1:],
+            symbol="star" if found else "d",
+            size=30 if found else 26,
         )
         left = self.plot.getAxis("left")
-        left.setTicks([[(-i, f"#{i + 1}") for i in range(first, n)]])
-        width = 16 + 9 * len(f"#{max(n, 1)}")  # the guess numbers fit, however many
+        ticks = [(-i, f"#{offset + i + 1}") for i in range(first, n)]
+        if ticks != self._left_ticks:
+            self._left_ticks = ticks
+            left.setTicks([ticks])
+        width = 16 + 9 * len(f"#{max(offset + n, 1)}")  # the guess numbers fit, however many
         if width != self._axis_width:
             self._axis_width = width
             left.setWidth(width)
-        x0, x1 = low - pad, high + pad
         px = self.plot.vb.viewPixelSize()[0] or (x1 - x0) / 400  # data units per pixel
-        for i, label in enumerate(self.labels):
-            j = first + i
-            if j >= n:
-                label.setVisible(False)
-                continue
+        count = len(self.labels)
+        in_view = set()
+        for j in range(first, n):
+            k = (offset + j) % count
+            in_view.add(k)
             newest = j == n - 1
             words = answers[j] if j < len(answers) else None
-            texts = [f"{int(g[j])}"] if not words else [f"{int(g[j])} — {words}", words]
-            label.setFont(font(self.latest_pt if newest else self.label_pt, bold=newest))
-            self._beside(label, texts, g[j], ys[j], px * (20 if newest else 13), px, x0, x1)
-            label.setVisible(True)
+            texts = (f"{int(g[j])}",) if not words else (f"{int(g[j])} — {words}", words)
+            self._place(k, texts, newest, g[j], ys[j], px, x0, x1)
+        for k, label in enumerate(self.labels):
+            if k not in in_view and label.isVisible():
+                label.setVisible(False)
         shown = secret is not None
         self.secret_line.setVisible(shown)
         self.secret_text.setVisible(shown)
@@ -167,9 +192,45 @@ class NumberLine(QWidget):
             self.prompt.setText(prompt)
             self.prompt.setPos((low + high) / 2, (top + bottom) / 2)
 
+    def _set_data(self, item, name: str, x: np.ndarray, y: np.ndarray, **style) -> None:
+        """``item.setData`` unless it already shows these points in this style."""
+        last = self._data.get(name)
+        if (
+            last is not None
+            and last[2] == style
+            and np.array_equal(last[0], x)
+            and np.array_equal(last[1], y)
+        ):
+            return
+        self._data[name] = (x.copy(), y.copy(), style)
+        item.setData(x, y, **style)
+
+    def _place(self, k: int, texts, newest: bool, x: float, y: float, px, x0, x1) -> None:
+        """Label ``k`` beside the dot at (x, y): redone only where something changed."""
+        label = self.labels[k]
+        key = (texts, newest, x, px, x0, x1)
+        done = self._placed[k]
+        if done is None or done[0] != key:
+            font_key = (self.latest_pt, True) if newest else (self.label_pt, False)
+            if label.textItem.font() != font(*font_key):
+                label.setFont(font(*font_key))
+            gap = px * (20 if newest else 13)
+            done = self._placed[k] = (key, *self._beside(label, texts, x, gap, px, x0, x1))
+        anchor, pos_x = done[1], done[2]
+        if label.anchor != anchor:
+            label.setAnchor(anchor)
+        pos = label.pos()
+        if pos.x() != pos_x or pos.y() != y:
+            label.setPos(pos_x, y)
+        if not label.isVisible():
+            label.setVisible(True)
+
     def _number_ticks(self, low: int, high: int) -> None:
         """Whole-number ticks spaced so their labels never run together, whatever the width."""
         width = self.plot.vb.width() or 400
+        if (low, high, width) == self._bottom_key:
+            return
+        self._bottom_key = (low, high, width)
         digits = len(str(max(abs(low), abs(high)))) + (low < 0)
         fits = max(2, int(width // (24 + 10 * digits)))  # labels that fit side by side
         span = max(high - low, 1)
@@ -190,8 +251,9 @@ class NumberLine(QWidget):
         self.plot.getAxis("bottom").setTicks([major, minor])
 
     @staticmethod
-    def _beside(label: pg.TextItem, texts, x: float, y: float, gap: float, px, x0, x1) -> None:
-        """Write a label beside its dot, on a side where it fits (the roomier side first).
+    def _beside(label: pg.TextItem, texts, x: float, gap: float, px, x0, x1):
+        """Write a label beside its dot, on a side where it fits (the roomier side first);
+        returns the label's anchor and x.
 
         ``texts`` are the label's wordings, longest first: a narrow line drops the number
         (the dot's place on the axis shows it) rather than cover the dot.
@@ -206,14 +268,11 @@ class NumberLine(QWidget):
             if side is not None:
                 break
         if side == "left":
-            label.setAnchor((1, 0.5))
-            label.setPos(x - gap, y)
-        elif side == "right":
-            label.setAnchor((0, 0.5))
-            label.setPos(x + gap, y)
-        else:  # fits on neither side: keep it whole inside the line, over its dot
-            label.setAnchor((0, 0.5))
-            label.setPos(max(x0, min(x - width / 2, x1 - width)), y)
+            return pg.Point(1, 0.5), x - gap
+        if side == "right":
+            return pg.Point(0, 0.5), x + gap
+        # fits on neither side: keep it whole inside the line, over its dot
+        return pg.Point(0, 0.5), max(x0, min(x - width / 2, x1 - width))
 
     def rows_that_fit(self) -> int:
         h = self.plot.vb.height()

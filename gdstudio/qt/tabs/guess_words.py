@@ -12,16 +12,26 @@ from gdstudio.scenarios.guess_number import GuessNumber, degree
 
 
 def level_words(level: int) -> str:
-    """B's vague answer for a degree from -3 (too low) to +3 (too high)."""
-    return [
-        translate("GuessView", "too low"),
-        translate("GuessView", "low"),
-        translate("GuessView", "a bit low"),
-        translate("GuessView", "correct!"),
-        translate("GuessView", "a bit high"),
-        translate("GuessView", "high"),
-        translate("GuessView", "too high"),
-    ][level + 3]
+    """B's vague answer for a degree from -3 (too low) to +3 (too high).
+
+    Only the one answer is translated: the number line asks for a row's words on every frame
+    of a run, and translating all seven each time was most of its refresh.
+    """
+    if level < 0:
+        if level == -3:
+            return translate("GuessView", "too low")
+        if level == -2:
+            return translate("GuessView", "low")
+        return translate("GuessView", "a bit low")
+    if level == 0:
+        return translate("GuessView", "correct!")
+    if level == 1:
+        return translate("GuessView", "a bit high")
+    if level == 2:
+        return translate("GuessView", "high")
+    if level == 3:
+        return translate("GuessView", "too high")
+    raise IndexError(level)
 
 
 def answer_words(model: GuessNumber, guess: int) -> str:
