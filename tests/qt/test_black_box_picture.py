@@ -55,6 +55,14 @@ def line_of(item) -> tuple[np.ndarray, np.ndarray]:
     return (np.zeros(0), np.zeros(0)) if x is None else (np.asarray(x), np.asarray(y))
 
 
+def drawn_path(land) -> tuple[np.ndarray, np.ndarray]:
+    """The landscape's path as drawn: its older points, then the newest piece's end."""
+    xs, ys = line_of(land.path_line)
+    tx, ty = line_of(land.path_tail)
+    assert len(tx) == 2 and (tx[0], ty[0]) == (xs[-1], ys[-1])  # the piece goes on from there
+    return np.append(xs, tx[1]), np.append(ys, ty[1])
+
+
 # --- part one: find the input -------------------------------------------------------------
 def test_the_tangent_has_the_slope_of_the_box_at_the_current_input(window, qtbot):
     page = black_box_page(window, 0)
@@ -235,11 +243,11 @@ def test_the_landscape_path_is_the_history_and_its_arrow_the_latest_gradient(win
     xs, ys = line_of(land.shaft)
     if len(names) == 1:
         assert np.allclose(xs, [start[0], end[0]])
-        assert np.allclose(line_of(land.path_line)[0], history[:, 0])
-        assert np.allclose(line_of(land.path_line)[1], t.history.column("loss"))
+        assert np.allclose(drawn_path(land)[0], history[:, 0])
+        assert np.allclose(drawn_path(land)[1], t.history.column("loss"))
     else:
         assert np.allclose(xs, [start[0], end[0]]) and np.allclose(ys, [start[1], end[1]])
-        assert np.allclose(np.column_stack(line_of(land.path_line)), history)
+        assert np.allclose(np.column_stack(drawn_path(land)), history)
 
 
 def test_the_landscape_is_the_loss_and_is_computed_once_per_model(window, monkeypatch):
@@ -292,8 +300,8 @@ def test_the_current_sample_is_marked_in_one_sample_mode(window):
     for _ in range(2):
         page.step()
     phases(page, 1)  # FORWARD of the third iteration: sample 3
-    xs, ys = view.current.getData()
-    assert (xs[0], ys[0]) == tuple(CHAPTER[2])
+    ring = view.current.mapToParent(*view.current.getData()[0][:1], *view.current.getData()[1][:1])
+    assert view.current.isVisible() and (ring.x(), ring.y()) == tuple(CHAPTER[2])
     assert view.table._current == 2
     assert len(line_of(view.landscape.sample_curve)[0]) > 0  # that sample's own loss
 
@@ -524,3 +532,103 @@ def test_extreme_tables_draw_only_finite_numbers(window, text):
                     x, y = item.getData()
                     if x is not None:
                         assert np.all(np.isfinite(x)) and np.all(np.isfinite(y)), plot.objectName()
+
+
+# --- cheap frames while running -----------------------------------------------------------
+def test_running_bounds_read_only_new_rows_and_notice_a_cut_history():
+    from gdstudio.engine.history import History
+    from gdstudio.qt.tabs.black_box import RunningBounds
+
+    h = History(["step", "x", "output"])
+    bounds = RunningBounds("x", "output")
+    assert bounds(h) == [(np.inf, -np.inf), (np.inf, -np.inf)]  # nothing yet
+    for k in range(10):
+        h.append([k, k - 3.0, 2.0 * k])
+    h.append([10, np.nan, np.inf])  # a diverging row: left out
+    assert bounds(h) == [(-3.0, 6.0), (0.0, 18.0)]
+    h.append([11, 40.0, -5.0])
+    assert bounds(h) == [(-3.0, 40.0), (-5.0, 18.0)]
+    h.truncate(4)  # Back
+    assert bounds(h) == [(-3.0, 0.0), (0.0, 6.0)]
+    h.truncate(2)  # cut and grown again past the rows read before, without a look between
+    for k in range(2, 8):
+        h.append([k, 0.5, 1.0])
+    assert bounds(h) == [(-3.0, 0.5), (0.0, 2.0)]
+    h.clear()  # Reset
+    h.append([0, 7.0, 7.0])
+    assert bounds(h) == [(7.0, 7.0), (7.0, 7.0)]
+    other = History(["step", "x", "output"])  # another trainer's history of the same length
+    other.append([0, 1.0, 1.0])
+    assert bounds(other) == [(1.0, 1.0), (1.0, 1.0)]
+
+
+def test_after_back_the_view_frames_only_the_tries_that_are_left(window):
+    page = black_box_page(window, 0)
+    view = page.view
+    page.controls.lr_spin.setValue(1.5)  # big steps: the tries wander far
+    for _ in range(6):
+        page.step()
+    far = view.plot.getViewBox().viewRange()
+    for _ in range(5):
+        page.back()
+    after = view.plot.getViewBox().viewRange()
+    from gdstudio.qt.tabs.black_box import RunningBounds
+
+    view._bounds = RunningBounds("x", "output")  # read everything again
+    view.plot._view_set = None
+    view.refresh(page.trainer)
+    assert np.allclose(after, view.plot.getViewBox().viewRange())
+    assert not np.allclose(far, after)
+
+
+def test_a_fast_run_moves_the_picture_every_frame_and_writes_words_when_due(window):
+    page = black_box_page(window, 0)
+    view = page.view
+    for _ in range(3):
+        page.step()
+    words = view.box_drawing.text()
+    step_words = view.step_text.toPlainText()
+    page.words_due = False  # between the text updates of a fast run
+    page.trainer.step()
+    view.refresh(page.trainer)
+    x = float(page.trainer.record.params[0])
+    dot = view.point.mapToParent(0.0, 0.0)
+    assert (dot.x(), dot.y()) == pytest.approx((x, box(x)))  # the picture follows
+    assert view.step_arrow[0] == x
+    tries = page.trainer.history.column("x")
+    trail = np.append(view.trail.getData()[0], view.trail_last.mapToParent(0.0, 0.0).x())
+    assert np.array_equal(trail, tries)  # every try drawn (a short run: none thinned out)
+    assert view.box_drawing.text() == words  # the words wait
+    assert view.step_text.toPlainText() == step_words
+    page.words_due = True
+    view.refresh(page.trainer)
+    assert view.box_drawing.input_text == fmt_number(x)
+    assert view.step_text.toPlainText() != step_words
+
+
+def fmt_number(x: float) -> str:
+    from gdstudio.qt.common import fmt
+
+    return fmt(x)
+
+
+@pytest.mark.parametrize("part", [0, 1])
+def test_the_pictures_keep_still_things_as_pixmaps_but_export_them_as_vectors(
+    window, tmp_path, part
+):
+    import pyqtgraph as pg
+    from PySide6.QtWidgets import QGraphicsItem
+
+    cached = QGraphicsItem.CacheMode.DeviceCoordinateCache
+    page = black_box_page(window, part)
+    for _ in range(3):
+        page.step()
+    plots = page.view.findChildren(pg.PlotWidget)
+    assert plots
+    for plot in plots:
+        for side in ("left", "bottom"):
+            assert plot.getPlotItem().getAxis(side).cacheMode() == cached, plot.objectName()
+    assert window.export("svg", str(tmp_path / "out.svg"))
+    svg = (tmp_path / "out.svg").read_text(encoding="utf-8")
+    if part == 0:  # the box drawing, kept as a picture on screen, is text in the SVG
+        assert ">black box<" in svg and ">input x<" in svg

@@ -14,11 +14,12 @@ import math
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPen, QPolygonF
+from PySide6.QtGui import QColor, QFontMetrics, QPaintEngine, QPainter, QPen, QPixmap, QPolygonF
 from PySide6.QtWidgets import (
     QCheckBox,
     QDoubleSpinBox,
     QFormLayout,
+    QGraphicsItem,
     QGroupBox,
     QLabel,
     QVBoxLayout,
@@ -39,6 +40,7 @@ from gdstudio.qt.common import (
     font,
     signed,
 )
+from gdstudio.qt.plots import cache_static
 from gdstudio.qt.tabs.base import InitField, ScenarioView
 from gdstudio.scenarios.black_box import BlackBox
 
@@ -65,6 +67,7 @@ def plot_widget(name: str, parent) -> pg.PlotWidget:
         axis.setTextPen(pg.mkPen(INK))
         axis.setStyle(tickFont=font(11))
         axis.enableAutoSIPrefix(False)
+    cache_static(plot)  # the axes and title as pixmaps: they change far less often than a frame
     return plot
 
 
@@ -100,6 +103,127 @@ def set_view(plot: pg.PlotWidget, x_range, y_range, padding: float = 0.0) -> boo
     return True
 
 
+def set_view_once(plot: pg.PlotWidget, x_range, y_range, padding: float = 0.0) -> bool:
+    """``set_view``, skipped when the ranges are those it set last: a new range redraws the
+    axes (their cached pixmaps), and most frames of a run keep the view as it is."""
+    key = (tuple(map(float, x_range)), tuple(map(float, y_range)), padding)
+    if getattr(plot, "_view_set", None) == key:
+        return True
+    done = set_view(plot, x_range, y_range, padding)
+    plot._view_set = key if done else None
+    return done
+
+
+def cache_items(*items) -> None:
+    """Keep each item's drawing as a device pixmap, drawn again only when the item changes.
+
+    For items that stay still or only move (setPos) between frames: labels, marks, fixed
+    curves. Of a text item, its words are kept (a child item of their own). Exports draw
+    without caches (gdstudio.qt.plots.uncached).
+    """
+    cache = QGraphicsItem.CacheMode.DeviceCoordinateCache
+    for item in items:
+        if isinstance(item, pg.PlotDataItem):
+            item = item.curve  # the line is drawn by this child (the item itself draws nothing)
+        text = getattr(item, "textItem", None)
+        if text is not None:
+            # a pg.TextItem lays out and draws its words in a child, which is kept; its own
+            # paint (the backing card) sets the painter's transform and is drawn directly
+            text.setCacheMode(cache)
+        else:
+            item.setCacheMode(cache)
+
+
+def set_line(item: pg.PlotDataItem, x, y) -> None:
+    """``item.setData(x, y)``, skipped when the item already shows exactly these points."""
+    x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
+    old_x, old_y = item.xData, item.yData  # the data given (getData maps it for display)
+    if old_x is None or old_y is None:
+        old_x = old_y = np.zeros(0)
+    if np.array_equal(old_x, x) and np.array_equal(old_y, y):
+        return
+    item.setData(x, y)
+
+
+def set_points(item: pg.ScatterPlotItem, x, y) -> None:
+    """``item.setData(x, y)``, skipped when the scatter already shows exactly these points."""
+    x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
+    old_x, old_y = item.getData()
+    if np.array_equal(old_x, x) and np.array_equal(old_y, y):
+        return
+    item.setData(x, y)
+
+
+def set_text(item: pg.TextItem, text: str, words_due: bool) -> None:
+    """Rewrite a label's words when they are due (a few times a second in a fast run), or
+    when the label is not shown yet (it must never appear with an empty or stale text)."""
+    if words_due or not item.isVisible() or not item.toPlainText():
+        item.setText(text)
+
+
+def place_dot(item: pg.ScatterPlotItem, x: float, y: float) -> None:
+    """Show a one-point scatter (built with a point at 0, 0) at (x, y) by moving it: cheaper
+    than setData, and a cached picture of the dot stays valid. Hidden if not finite."""
+    ok = math.isfinite(x) and math.isfinite(y)
+    if ok:
+        item.setPos(x, y)
+    item.setVisible(ok)
+
+
+class RunningBounds:
+    """The finite minimum and maximum of some history columns, kept up to date by reading
+    only the rows added since the last call (a whole column of a million rows is slow).
+
+    Everything is read again for another history, a shorter one (Back, Reset), or when the
+    last row read is no longer the same (a cut history that grew again in between).
+    """
+
+    def __init__(self, *names: str):
+        self.names = names
+        self._history = None
+        self._rows = 0
+        self._last: list[float] = []
+        self._lo = [math.inf] * len(names)
+        self._hi = [-math.inf] * len(names)
+
+    def __call__(self, history) -> list[tuple[float, float]]:
+        """(lowest, highest) finite value per column; (inf, -inf) if there is none."""
+        n = len(history)
+        cols = [history.column(name) for name in self.names]
+        start = self._rows
+        same = (
+            history is self._history
+            and start <= n
+            and all(
+                _same_number(float(col[start - 1]), last) for col, last in zip(cols, self._last)
+            )
+        )
+        if not same:
+            start = 0
+            self._lo = [math.inf] * len(cols)
+            self._hi = [-math.inf] * len(cols)
+        for j, col in enumerate(cols):
+            new = col[start:n]
+            if len(new):
+                new = new[np.isfinite(new)]
+            if len(new):
+                self._lo[j] = min(self._lo[j], float(new.min()))
+                self._hi[j] = max(self._hi[j], float(new.max()))
+        self._history, self._rows = history, n
+        self._last = [float(col[n - 1]) for col in cols] if n else []
+        return list(zip(self._lo, self._hi))
+
+
+def set_anchor(item: pg.TextItem, anchor) -> None:
+    """``item.setAnchor(anchor)``, skipped when it is already the anchor (it moves the words)."""
+    if tuple(item.anchor) != tuple(map(float, anchor)):
+        item.setAnchor(anchor)
+
+
+def _same_number(a: float, b: float) -> bool:
+    return a == b or (a != a and b != b)  # NaN is the same as NaN here
+
+
 def arrow_angle(dx: float, dy: float) -> float:
     """pyqtgraph's ArrowItem angle for an arrow pointing along (dx, dy) on screen."""
     return 180.0 - math.degrees(math.atan2(dy, dx))
@@ -124,6 +248,8 @@ class BoxDrawing(QWidget):
         self.inside_text = "?"  # the box's content: a question mark, or its formula when revealed
         self.note_text = ""  # under the output: the loss
         self.note_colour = QColor(PURPLE).darker(135)
+        self._picture: QPixmap | None = None  # the last drawing, kept until a text or size changes
+        self._picture_key = None
 
     def sizeHint(self) -> QSize:
         return QSize(520, 100)
@@ -132,11 +258,17 @@ class BoxDrawing(QWidget):
         return QSize(300, 96)
 
     def set_texts(self, captions, input_text, output_text, inside_text, note_text="") -> None:
-        self.captions = tuple(captions)
+        texts = (tuple(captions), input_text, output_text, inside_text, note_text)
+        if texts == self._texts():
+            return  # nothing to redraw
+        self.captions = texts[0]
         self.input_text, self.output_text = input_text, output_text
         self.inside_text, self.note_text = inside_text, note_text
         self.setAccessibleDescription(self.text())
         self.update()
+
+    def _texts(self) -> tuple:
+        return (self.captions, self.input_text, self.output_text, self.inside_text, self.note_text)
 
     def text(self) -> str:
         """What the drawing says, as one plain line (screen readers and tests read it)."""
@@ -152,6 +284,31 @@ class BoxDrawing(QWidget):
         return small, font(17, bold=True), font(14, bold=True), inside
 
     def paintEvent(self, event) -> None:
+        """On screen, draw from the kept picture, drawn again only when a text, the size or the
+        pixel ratio changed (a fast run repaints the view often). Anything else (an SVG export)
+        is drawn directly, so text stays text."""
+        p = QPainter(self)
+        engine = p.paintEngine()
+        if engine is None or engine.type() != QPaintEngine.Type.Raster:
+            self._draw(p)
+            p.end()
+            return
+        ratio = engine.paintDevice().devicePixelRatioF()  # 2 in a 2x PNG export
+        key = (self._texts(), self.width(), self.height(), ratio)
+        if self._picture is None or self._picture_key != key:
+            picture = QPixmap(
+                max(1, math.ceil(self.width() * ratio)), max(1, math.ceil(self.height() * ratio))
+            )
+            picture.setDevicePixelRatio(ratio)
+            picture.fill(QColor("white"))
+            painter = QPainter(picture)
+            self._draw(painter)
+            painter.end()
+            self._picture, self._picture_key = picture, key
+        p.drawPixmap(0, 0, self._picture)
+        p.end()
+
+    def _draw(self, p: QPainter) -> None:
         small, big, box_font, inside_font = self._fonts()
         sm, bm = QFontMetrics(small), QFontMetrics(big)
         c_in, c_box, c_out = self.captions
@@ -169,7 +326,7 @@ class BoxDrawing(QWidget):
         total = left_w + 2 * self.GAP + box_w + right_w
         w, h = self.width(), self.height()
         scale = min(1.0, (w - 8) / total) if total > 0 else 1.0
-        p = QPainter(self)
+        p.save()
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         # a light card in every theme, like the plots: the colours were chosen against white
         p.setPen(Qt.PenStyle.NoPen)
@@ -199,7 +356,7 @@ class BoxDrawing(QWidget):
         self._block(
             p, box.right() + self.GAP, right_w, c_out, self.output_text, out_colour, self.note_text
         )
-        p.end()
+        p.restore()
 
     def _arrow(self, p: QPainter, xa: float, xb: float, y: float) -> None:
         p.setPen(QPen(INK, 3))
@@ -262,6 +419,13 @@ class BlackBoxView(ScenarioView):
         self.drop_line = p.plot(pen=pg.mkPen(GREY, width=1, style=Qt.PenStyle.DotLine))
         self.trail = pg.ScatterPlotItem(size=9, brush=pg.mkBrush(GREY), pen=pg.mkPen("w"))
         p.addItem(self.trail)
+        # the newest try on its own, on top of the others: the trail's other dots then stay the
+        # same for many steps, and are drawn again only when they change
+        self.trail_last = pg.ScatterPlotItem(
+            [0.0], [0.0], size=9, brush=pg.mkBrush(GREY), pen=pg.mkPen("w")
+        )
+        self.trail_last.setVisible(False)
+        p.addItem(self.trail_last)
         self.error_bar = p.plot(pen=pg.mkPen(PURPLE, width=6))
         self.error_caps = p.plot(pen=pg.mkPen(PURPLE, width=3), connect="pairs")
         self.error_text = pg.TextItem(color=PURPLE.darker(135), anchor=(1.0, 0.5), fill=LABEL_FILL)
@@ -271,13 +435,14 @@ class BlackBoxView(ScenarioView):
         self.tangent_text = pg.TextItem(color=GREEN, anchor=(0, 1), fill=LABEL_FILL)
         self.tangent_text.setFont(font(13, bold=True))
         p.addItem(self.tangent_text)
+        # one dot each, at 0, 0, moved to its place (place_dot)
         self.point = pg.ScatterPlotItem(
-            size=18, brush=pg.mkBrush(ORANGE), pen=pg.mkPen(INK, width=2)
+            [0.0], [0.0], size=18, brush=pg.mkBrush(ORANGE), pen=pg.mkPen(INK, width=2)
         )
         self.point.setZValue(10)
         p.addItem(self.point)
         self.input_mark = pg.ScatterPlotItem(
-            size=18, symbol="t1", brush=pg.mkBrush(BLUE), pen=pg.mkPen(INK, width=1)
+            [0.0], [0.0], size=18, symbol="t1", brush=pg.mkBrush(BLUE), pen=pg.mkPen(INK, width=1)
         )
         self.input_mark.setZValue(10)
         p.addItem(self.input_mark)
@@ -290,6 +455,24 @@ class BlackBoxView(ScenarioView):
         self.step_text = pg.TextItem(color=BLUE.darker(115), anchor=(0.5, 1.0), fill=LABEL_FILL)
         self.step_text.setFont(font(12, bold=True))
         p.addItem(self.step_text)
+        # items that stay the same, or only move, from one frame of a run to the next
+        cache_items(
+            self.curve,
+            self.curve_label,
+            self.target_line,
+            self.target_line.label,
+            self.trail,
+            self.trail_last,
+            self.error_text,
+            self.tangent_text,
+            self.point,
+            self.input_mark,
+            self.step_head,
+            self.step_text,
+        )
+        self._bounds = RunningBounds("x", "output")
+        self._curve_key = None  # what the revealed curve was drawn for
+        self._head_angle = None
         # what is drawn, for tests: the tangent's slope and point, the step (from, to)
         self.tangent_slope = 0.0
         self.tangent_at = 0.0
@@ -413,16 +596,13 @@ class BlackBoxView(ScenarioView):
 
     def _ranges(self, m: BlackBox, x: float, out: float, shown: bool, trainer: Trainer):
         """Stable view ranges: the probes, the target and every try so far (never per step)."""
-        xs = np.asarray(trainer.history.column("x"))
-        outs = np.asarray(trainer.history.column("output"))
-        xs = xs[np.isfinite(xs)]
-        outs = outs[np.isfinite(outs)]
-        x_lo = min(X_SHOWN[0], x, float(xs.min()) if len(xs) else x)
-        x_hi = max(X_SHOWN[1], x, float(xs.max()) if len(xs) else x)
+        (xs_lo, xs_hi), (outs_lo, outs_hi) = self._bounds(trainer.history)
+        x_lo = min(X_SHOWN[0], x, xs_lo if xs_lo <= xs_hi else x)
+        x_hi = max(X_SHOWN[1], x, xs_hi if xs_lo <= xs_hi else x)
         pad = 0.08 * (x_hi - x_lo)
         ys = [0.0, m.target, float(m.output(x))] + ([out] if shown else [])
-        if len(outs):
-            ys += [float(outs.min()), float(outs.max())]
+        if outs_lo <= outs_hi:
+            ys += [outs_lo, outs_hi]
         y_lo, y_hi = min(ys), max(ys)
         span = max(y_hi - y_lo, 1.0)
         return (x_lo - pad, x_hi + pad), (y_lo - 0.2 * span, y_hi + 0.3 * span)
@@ -440,37 +620,38 @@ class BlackBoxView(ScenarioView):
         out = float(m.output(x))
         shown = not at_init  # the output exists once the forward pass ran
         (x_lo, x_hi), (y_lo, y_hi) = self._ranges(m, x, out, shown, trainer)
-        set_view(self.plot, (x_lo, x_hi), (y_lo, y_hi))
+        set_view_once(self.plot, (x_lo, x_hi), (y_lo, y_hi))
         self._x_view = (x_lo, x_hi)
         y_axis = y_lo + 0.045 * (y_hi - y_lo)  # the x axis' own strip, for the input and step
 
         revealed = self.reveal_check.isChecked()
-        if revealed:
-            grid = np.linspace(x_lo, x_hi, 300)
-            ys = m.output(grid)
-            self.curve.setData(grid, ys)
-            # label the curve low on its rising part, on its empty lower-right side
-            inside = np.flatnonzero(ys >= y_lo + 0.45 * (y_hi - y_lo))
-            i = int(inside[0]) if len(inside) else len(grid) // 2
-            self.curve_label.setPos(grid[i] + 0.02 * (x_hi - x_lo), ys[i])
-            self.curve_label.setVisible(True)
-        else:
-            self.curve.setData([], [])
-            self.curve_label.setVisible(False)
-        self.target_line.setPos(m.target)
-        self.target_line.label.setFormat(self.tr("wanted output {t}").format(t=fmt(m.target)))
-        # the tries so far, thinned to a few hundred dots: a scatter of every one of 100k
-        # tries cost 200 ms a frame (the loss plot shows them all anyway)
-        _, xs_hist = trainer.history.decimated("x", TRAIL_POINTS)
-        _, outs_hist = trainer.history.decimated("output", TRAIL_POINTS)
-        self.trail.setData(xs_hist, outs_hist)
-        self.input_mark.setData([x], [y_axis])
+        curve_key = (m.a, m.b, x_lo, x_hi, y_lo, y_hi) if revealed else None
+        if curve_key != self._curve_key:  # the curve only changes with the view
+            self._curve_key = curve_key
+            if revealed:
+                grid = np.linspace(x_lo, x_hi, 300)
+                ys = m.output(grid)
+                self.curve.setData(grid, ys)
+                # label the curve low on its rising part, on its empty lower-right side
+                inside = np.flatnonzero(ys >= y_lo + 0.45 * (y_hi - y_lo))
+                i = int(inside[0]) if len(inside) else len(grid) // 2
+                self.curve_label.setPos(grid[i] + 0.02 * (x_hi - x_lo), ys[i])
+            else:
+                self.curve.setData([], [])
+        self.curve_label.setVisible(revealed)
+        if self.target_line.value() != m.target:
+            self.target_line.setPos(m.target)
+        wanted = self.tr("wanted output {t}").format(t=fmt(m.target))
+        if self.target_line.label.format != wanted:
+            self.target_line.label.setFormat(wanted)
+        self._draw_trail(trainer)
+        place_dot(self.input_mark, x, y_axis)
         if shown:
-            self.point.setData([x], [out])
-            self.drop_line.setData([x, x], [y_axis, out])
+            place_dot(self.point, x, out)
+            set_line(self.drop_line, [x, x], [y_axis, out])
         else:
-            self.point.setData([], [])
-            self.drop_line.setData([], [])
+            self.point.setVisible(False)
+            set_line(self.drop_line, [], [])
         self._draw_error(m, x, out, shown and trainer.phase >= Phase.LOSS, x_hi - x_lo)
         self._draw_tangent(
             m, x, out, shown and trainer.phase >= Phase.BACKWARD, x_lo, x_hi, y_lo, y_hi
@@ -480,21 +661,38 @@ class BlackBoxView(ScenarioView):
         )
         self._draw_box(m, x, out, shown, trainer, revealed)
 
+    def _draw_trail(self, trainer: Trainer) -> None:
+        """The tries so far, thinned to a few hundred dots: a scatter of every one of 100k
+        tries cost 200 ms a frame (the loss plot shows them all anyway). The newest is a dot
+        of its own, so the others are rebuilt only when the thinning picks other rows."""
+        _, xs_hist = trainer.history.decimated("x", TRAIL_POINTS)
+        _, outs_hist = trainer.history.decimated("output", TRAIL_POINTS)
+        ok = np.isfinite(xs_hist) & np.isfinite(outs_hist)
+        n = len(xs_hist)
+        body_x, body_y = xs_hist[: n - 1][ok[: n - 1]], outs_hist[: n - 1][ok[: n - 1]]
+        old_x, old_y = self.trail.getData()
+        if not (np.array_equal(old_x, body_x) and np.array_equal(old_y, body_y)):
+            self.trail.setData(body_x, body_y)
+        if n:
+            place_dot(self.trail_last, float(xs_hist[-1]), float(outs_hist[-1]))
+        else:
+            self.trail_last.setVisible(False)
+
     def _draw_error(self, m: BlackBox, x: float, out: float, on: bool, x_span: float) -> None:
         if not on:
-            self.error_bar.setData([], [])
-            self.error_caps.setData([], [])
+            set_line(self.error_bar, [], [])
+            set_line(self.error_caps, [], [])
             self.error_text.setVisible(False)
             return
         err = out - m.target
-        self.error_bar.setData([x, x], [m.target, out])
+        set_line(self.error_bar, [x, x], [m.target, out])
         cap = 0.025 * x_span
-        self.error_caps.setData(
-            [x - cap, x + cap, x - cap, x + cap], [m.target, m.target, out, out]
+        set_line(
+            self.error_caps, [x - cap, x + cap, x - cap, x + cap], [m.target, m.target, out, out]
         )
-        self.error_text.setText(self.tr("loss {e}").format(e=signed(err)))
+        set_text(self.error_text, self.tr("loss {e}").format(e=signed(err)), self.words_due())
         left_edge = x < self._x_view[0] + 0.35 * x_span  # no room on the left: label the right
-        self.error_text.setAnchor((0.0, 0.5) if left_edge else (1.0, 0.5))
+        set_anchor(self.error_text, (0.0, 0.5) if left_edge else (1.0, 0.5))
         self.error_text.setPos(x + 1.6 * cap if left_edge else x - 1.6 * cap, (m.target + out) / 2)
         self.error_text.setVisible(True)
 
@@ -502,7 +700,7 @@ class BlackBoxView(ScenarioView):
         slope = float(m.slope(x))
         self.tangent_slope, self.tangent_at = slope, x
         if not on:
-            self.tangent.setData([], [])
+            set_line(self.tangent, [], [])
             self.tangent_text.setVisible(False)
             return
         vb = self.plot.getViewBox()
@@ -510,17 +708,17 @@ class BlackBoxView(ScenarioView):
         px_y = max(vb.height(), 1.0) / (y_hi - y_lo)
         half = 0.5 * TANGENT_PIXELS / math.hypot(px_x, slope * px_y)
         xa, xb = x - half, x + half
-        self.tangent.setData([xa, xb], [out - half * slope, out + half * slope])
-        self.tangent_text.setText(self.tr("slope {s}").format(s=fmt(slope)))
+        set_line(self.tangent, [xa, xb], [out - half * slope, out + half * slope])
+        set_text(self.tangent_text, self.tr("slope {s}").format(s=fmt(slope)), self.words_due())
         # label the upper end on its outer side; near the top, the lower end instead
         room = out + half * abs(slope) + 26.0 / px_y < y_hi
         if slope >= 0:
-            self.tangent_text.setAnchor((0, 1) if room else (1, 0))
+            set_anchor(self.tangent_text, (0, 1) if room else (1, 0))
             self.tangent_text.setPos(
                 *((xb, out + half * slope) if room else (xa, out - half * slope))
             )
         else:
-            self.tangent_text.setAnchor((1, 1) if room else (0, 0))
+            set_anchor(self.tangent_text, (1, 1) if room else (0, 0))
             self.tangent_text.setPos(
                 *((xa, out - half * slope) if room else (xb, out + half * slope))
             )
@@ -530,7 +728,7 @@ class BlackBoxView(ScenarioView):
         self, trainer: Trainer, x: float, on: bool, y_axis: float, y_span: float
     ) -> None:
         if not on:
-            self.step_shaft.setData([], [])
+            set_line(self.step_shaft, [], [])
             self.step_head.setVisible(False)
             self.step_text.setVisible(False)
             self.step_arrow = (x, x)
@@ -539,25 +737,30 @@ class BlackBoxView(ScenarioView):
         new_x = x + step
         self.step_arrow = (x, new_x)
         y = y_axis + 0.06 * y_span  # just above the input's triangle
-        self.step_shaft.setData([x, new_x], [y, y])
+        set_line(self.step_shaft, [x, new_x], [y, y])
         # a step shorter than the arrow head: the head still starts at the input, pointing the way
         vb = self.plot.getViewBox()
         lo, hi = self._x_view
         px = max(vb.width(), 1.0) / (hi - lo)
         reach = max(abs(step), 22.0 / px)
         self.step_head.setPos(x + math.copysign(reach, step), y)
-        self.step_head.setStyle(angle=arrow_angle(step, 0.0))
+        angle = arrow_angle(step, 0.0)
+        if angle != self._head_angle:  # a new head shape (and its cached picture) only then
+            self.step_head.setStyle(angle=angle)
+            self._head_angle = angle
         self.step_head.setVisible(step != 0.0)
-        self.step_text.setText(self.tr("step {s}").format(s=signed(step)))
+        set_text(self.step_text, self.tr("step {s}").format(s=signed(step)), self.words_due())
         mid = (x + new_x) / 2
         where = (mid - lo) / (hi - lo)
-        self.step_text.setAnchor(
-            (0.0, 1.0) if where < 0.2 else (1.0, 1.0) if where > 0.8 else (0.5, 1.0)
+        set_anchor(
+            self.step_text, (0.0, 1.0) if where < 0.2 else (1.0, 1.0) if where > 0.8 else (0.5, 1.0)
         )
         self.step_text.setPos(mid, y + 0.025 * y_span)
         self.step_text.setVisible(True)
 
     def _draw_box(self, m: BlackBox, x: float, out: float, shown: bool, trainer, revealed) -> None:
+        if not self.words_due() and self.box_drawing.input_text:
+            return  # all words: rewritten a few times a second in a fast run
         note = ""
         if shown and trainer.phase >= Phase.LOSS:
             note = self.tr("loss {e}").format(e=signed(out - m.target))

@@ -8,6 +8,8 @@ says in plain words what that means.
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QSize, Qt
@@ -16,7 +18,15 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QGridLayout, QGroupBox, QL
 from gdstudio.engine import Phase, StopReason, Trainer
 from gdstudio.qt.common import BLUE, INK, ORANGE, PURPLE, fmt, font, signed
 from gdstudio.qt.tabs.base import InitField, ScenarioView
-from gdstudio.qt.tabs.black_box import axis_label, finite_xy, plot_widget, set_view
+from gdstudio.qt.tabs.black_box import (
+    axis_label,
+    cache_items,
+    finite_xy,
+    place_dot,
+    plot_widget,
+    set_points,
+    set_view_once,
+)
 from gdstudio.qt.tabs.landscape_plot import LandscapePlot, current_sample
 from gdstudio.qt.tabs.sample_table import SampleTable
 from gdstudio.scenarios.black_box import (
@@ -44,9 +54,12 @@ class CrackBoxView(ScenarioView):
         self.points = pg.ScatterPlotItem(size=14, brush=pg.mkBrush(INK), pen=pg.mkPen("w"))
         p.addItem(self.points)
         self.current = pg.ScatterPlotItem(
-            size=26, symbol="o", brush=None, pen=pg.mkPen(ORANGE, width=4)
-        )
+            [0.0], [0.0], size=26, symbol="o", brush=None, pen=pg.mkPen(ORANGE, width=4)
+        )  # a ring at 0, 0, moved to the sample (place_dot)
+        self.current.setVisible(False)
         p.addItem(self.current)
+        cache_items(self.points, self.current)  # the samples stay; the ring only moves
+        self._y_view: tuple[float, float] | None = None
         self.residual_lines = np.zeros((0, 2, 2))  # tests read it: per sample [[x, y], [x, model]]
         self.table = SampleTable(self.samples, self)
         self.table.samplesChanged.connect(self._on_samples)
@@ -308,21 +321,23 @@ class CrackBoxView(ScenarioView):
             curve = m.predict(params, grid)
             pred = m.predict(params, xs)
         self.model_curve.setData(*finite_xy(grid, curve))
-        self.points.setData(xs, ys)
+        set_points(self.points, xs, ys)
         lines = np.stack([np.column_stack([xs, ys]), np.column_stack([xs, pred])], axis=1)
         self.residual_lines = lines
         drawable = lines[np.all(np.isfinite(lines), axis=(1, 2))]
         self.residuals.setData(drawable[:, :, 0].ravel(), drawable[:, :, 1].ravel())
         one = current_sample(trainer)
         if one is not None:
-            self.current.setData([xs[one]], [ys[one]])
+            place_dot(self.current, float(xs[one]), float(ys[one]))
         else:
-            self.current.setData([], [])
-        self.table.set_current(one)
+            self.current.setVisible(False)
+        words = self.words_due()
+        if words:  # the row's highlight: with the words, a few times a second in a fast run
+            self.table.set_current(one)
         top = max(0.0, float(np.max(ys)), float(np.max(pred)))
         bottom = min(0.0, float(np.min(ys)), float(np.min(pred)))
         room = 0.1 * (top - bottom) if top > bottom else 1.0
-        set_view(self.plot, (lo, hi), (bottom, top + room), padding=0.02)
+        self._set_y_view((lo, hi), (bottom, top + room), exact=words)
         self.landscape.update_from(trainer)
         if m.param_names != self._axes_for:
             self._axis_names(m)
@@ -330,6 +345,20 @@ class CrackBoxView(ScenarioView):
         if plateau:
             self.plateau_note.setText(self._plateau_text(trainer))
         self.plateau_note.setVisible(plateau)
+
+    def _set_y_view(self, x_range, y_range, exact: bool) -> None:
+        """Show the samples and the model. Between the words of a fast run the height only
+        grows when the model would leave the view: a new range redraws the axes, and the
+        model moves a little every frame. With the words (and when paused) it fits exactly."""
+        shown = self._y_view
+        if not exact and shown is not None and math.isfinite(y_range[0] + y_range[1]):
+            lo, hi = shown
+            if lo <= y_range[0] and y_range[1] <= hi:
+                y_range = shown  # still inside: keep the view
+            else:
+                y_range = (min(lo, y_range[0]), max(hi, y_range[1]))
+        if set_view_once(self.plot, x_range, y_range, padding=0.02):
+            self._y_view = (float(y_range[0]), float(y_range[1]))
 
     def _axis_names(self, m: CrackBox) -> None:
         names = self._axes_for = m.param_names

@@ -19,7 +19,19 @@ from PySide6.QtGui import QColor
 
 from gdstudio.engine import Phase, Trainer
 from gdstudio.qt.common import BLUE, INK, ORANGE, PURPLE, fmt, font
-from gdstudio.qt.tabs.black_box import LABEL_FILL, arrow_angle, finite_xy, set_view
+from gdstudio.qt.plots import cache_static
+from gdstudio.qt.tabs.black_box import (
+    LABEL_FILL,
+    arrow_angle,
+    cache_items,
+    finite_xy,
+    place_dot,
+    set_anchor,
+    set_line,
+    set_points,
+    set_text,
+    set_view_once,
+)
 from gdstudio.scenarios.black_box import (
     CrackBox,
     Landscape,
@@ -75,6 +87,7 @@ class LandscapePlot(pg.PlotWidget):
             axis.setTextPen(pg.mkPen(INK))
             axis.setStyle(tickFont=font(11))
             axis.enableAutoSIPrefix(False)
+        cache_static(self)
         self.image = pg.ImageItem(axisOrder="col-major")
         self.image.setZValue(-10)
         self.addItem(self.image)
@@ -91,11 +104,19 @@ class LandscapePlot(pg.PlotWidget):
             angle=0, pen=pg.mkPen(INK, width=2, style=Qt.PenStyle.DotLine)
         )  # one weight: the lowest loss the family can reach, when it is not 0
         self.addItem(self.floor_line)
+        # the path: every point but the newest (it changes only when the thinning picks other
+        # rows, so its cached picture lasts many frames), and the newest piece on its own
         self.path_line = self.plot(pen=pg.mkPen(ORANGE, width=3))
+        self.path_tail = self.plot(pen=pg.mkPen(ORANGE, width=3))
         self.path_dots = pg.ScatterPlotItem(
             size=7, brush=pg.mkBrush(ORANGE), pen=pg.mkPen(INK, width=1)
         )
         self.addItem(self.path_dots)
+        self.path_last = pg.ScatterPlotItem(
+            [0.0], [0.0], size=7, brush=pg.mkBrush(ORANGE), pen=pg.mkPen(INK, width=1)
+        )
+        self.path_last.setVisible(False)
+        self.addItem(self.path_last)
         self.best_mark = pg.ScatterPlotItem(
             size=20, symbol="star", brush=pg.mkBrush("w"), pen=pg.mkPen(INK, width=2)
         )
@@ -104,8 +125,8 @@ class LandscapePlot(pg.PlotWidget):
         self.best_text = _text(INK, anchor=(0, 0), size=11)
         self.addItem(self.best_text)
         self.point = pg.ScatterPlotItem(
-            size=18, brush=pg.mkBrush(ORANGE), pen=pg.mkPen(INK, width=2)
-        )
+            [0.0], [0.0], size=18, brush=pg.mkBrush(ORANGE), pen=pg.mkPen(INK, width=2)
+        )  # moved to its place (place_dot)
         self.point.setZValue(8)
         self.addItem(self.point)
         self.shaft = self.plot(pen=pg.mkPen(INK, width=4))
@@ -115,13 +136,30 @@ class LandscapePlot(pg.PlotWidget):
         self.addItem(self.head)
         self.sample_text = _text(PURPLE.darker(135), anchor=(0, 1), size=11)
         self.addItem(self.sample_text)
+        # what stays the same, or only moves, from one frame of a run to the next
+        cache_items(
+            self.image,
+            *self.isos,
+            self.curve,
+            self.sample_curve,
+            self.floor_line,
+            self.path_line,
+            self.path_dots,
+            self.path_last,
+            self.best_mark,
+            self.best_text,
+            self.point,
+            self.head,
+            self.sample_text,
+        )
+        self._head_angle = None
         self.landscape: Landscape | None = None
         self._model = None
         self._top = 0.0
         self._frame = np.zeros((0, 1))
         self._best = np.zeros(1)
         # what is drawn, for tests: the path (k, p), the latest gradient, the arrow (start, end)
-        self.path = np.zeros((0, 1))
+        self.path = np.zeros((0, 1))  # the whole path drawn: path_line, then path_tail's end
         self.gradient = np.zeros(1)
         self.arrow = (np.zeros(1), np.zeros(1))
 
@@ -220,18 +258,18 @@ class LandscapePlot(pg.PlotWidget):
     def _draw_1d(self, m, trainer, path, losses, current) -> None:
         land = self.landscape
         cur_loss = m.full_loss(current)
-        self.path_line.setData(*finite_xy(path[:, 0], losses))
-        self.path_dots.setData(*finite_xy(path[-DOTS:, 0], losses[-DOTS:]))
-        self.point.setData(*finite_xy([current[0]], [cur_loss]))
-        self.best_mark.setData(*finite_xy([land.best[0]], [land.floor]))
-        self.floor_line.setPos(land.floor)
+        self._draw_path(path[:, 0], losses)
+        place_dot(self.point, float(current[0]), float(cur_loss))
+        set_points(self.best_mark, *finite_xy([land.best[0]], [land.floor]))
+        if self.floor_line.value() != land.floor:
+            self.floor_line.setPos(land.floor)
         shown = trainer.tolerance < land.floor < math.inf
         self.floor_line.setVisible(shown)
         if shown:
             self.best_text.setText(
                 self.tr("lowest possible\nloss {loss}").format(loss=fmt_loss(land.floor))
             )
-            self.best_text.setAnchor((0.5, -0.15))
+            set_anchor(self.best_text, (0.5, -0.15))
             self.best_text.setPos(land.best[0], land.floor)
             self.best_text.setVisible(True)
         else:
@@ -244,49 +282,76 @@ class LandscapePlot(pg.PlotWidget):
         top = self._top if math.isfinite(self._top) and self._top > 0 else 1.0
         top = max(top, 2.5 * land.floor if math.isfinite(land.floor) else 0.0, 1e-6)
         lo, hi = land.lo[0], land.hi[0]
-        set_view(self, (lo, hi), (-0.06 * top, 1.15 * top))
+        set_view_once(self, (lo, hi), (-0.06 * top, 1.15 * top))
         i = current_sample(trainer)
         if i is not None:
             ws = land.axes[0]
-            self.sample_curve.setData(*finite_xy(ws, sample_loss(m, i, ws[:, None])))
+            set_line(self.sample_curve, *finite_xy(ws, sample_loss(m, i, ws[:, None])))
             j = int(np.argmin(np.abs(ws - (lo + 0.8 * (hi - lo)))))
             y = min(float(sample_loss(m, i, ws[j : j + 1, None])[0]), 1.05 * top)
-            self.sample_text.setText(self.tr("loss of sample {i} alone").format(i=i + 1))
-            self.sample_text.setAnchor((1, 1))
+            set_text(
+                self.sample_text,
+                self.tr("loss of sample {i} alone").format(i=i + 1),
+                self._words_due(),
+            )
+            set_anchor(self.sample_text, (1, 1))
             self.sample_text.setPos(ws[j], y)
             self.sample_text.setVisible(True)
         else:
-            self.sample_curve.setData([], [])
+            set_line(self.sample_curve, [], [])
             self.sample_text.setVisible(False)
 
     def _draw_2d(self, m, trainer, path, current) -> None:
         land = self.landscape
         self.floor_line.setVisible(False)
-        self.path_line.setData(*finite_xy(path[:, 0], path[:, 1]))
-        self.path_dots.setData(*finite_xy(path[-DOTS:, 0], path[-DOTS:, 1]))
-        self.point.setData(*finite_xy([current[0]], [current[1]]))
-        self.best_mark.setData(*finite_xy([land.best[0]], [land.best[1]]))
+        self._draw_path(path[:, 0], path[:, 1])
+        place_dot(self.point, float(current[0]), float(current[1]))
+        set_points(self.best_mark, *finite_xy([land.best[0]], [land.best[1]]))
         self.best_text.setText(
             self.tr("lowest point\nloss {loss}").format(loss=fmt_loss(land.floor))
         )
-        self.best_text.setAnchor((0.5, -0.25))
+        set_anchor(self.best_text, (0.5, -0.25))
         self.best_text.setPos(land.best[0], land.best[1])
         self.best_text.setVisible(True)
         lo, hi = land.lo, land.hi
-        set_view(self, (lo[0], hi[0]), (lo[1], hi[1]))
+        set_view_once(self, (lo[0], hi[0]), (lo[1], hi[1]))
         i = current_sample(trainer)
         line = None if i is None else sample_fit_line(m, i, lo, hi)
         if line is not None:
-            self.sample_curve.setData(line[:, 0], line[:, 1])
+            set_line(self.sample_curve, line[:, 0], line[:, 1])
             end = line[np.argmax(line[:, 1])]
-            self.sample_text.setText(self.tr("fits sample {i}").format(i=i + 1))
+            set_text(
+                self.sample_text, self.tr("fits sample {i}").format(i=i + 1), self._words_due()
+            )
             right_half = end[0] > (lo[0] + hi[0]) / 2
-            self.sample_text.setAnchor((1, 0) if right_half else (0, 0))
+            set_anchor(self.sample_text, (1, 0) if right_half else (0, 0))
             self.sample_text.setPos(*end)
             self.sample_text.setVisible(True)
         else:
-            self.sample_curve.setData([], [])
+            set_line(self.sample_curve, [], [])
             self.sample_text.setVisible(False)
+
+    def _draw_path(self, xs: np.ndarray, ys: np.ndarray) -> None:
+        """The path as its older points (redrawn only when they change) and its newest piece:
+        from the last older point to the newest, which moves every step. Points with an inf
+        or NaN are left out, as one line would leave them out."""
+        n = len(xs)
+        body_x, body_y = finite_xy(xs[: n - 1], ys[: n - 1])
+        set_line(self.path_line, body_x, body_y)
+        dots_x, dots_y = finite_xy(xs[max(n - DOTS, 0) : n - 1], ys[max(n - DOTS, 0) : n - 1])
+        set_points(self.path_dots, dots_x, dots_y)
+        last = (float(xs[-1]), float(ys[-1])) if n else (math.nan, math.nan)
+        place_dot(self.path_last, *last)
+        if n and len(body_x) and all(map(math.isfinite, last)):
+            set_line(self.path_tail, [body_x[-1], last[0]], [body_y[-1], last[1]])
+        else:
+            set_line(self.path_tail, [], [])
+
+    def _words_due(self) -> bool:
+        view = self.parent()
+        while view is not None and not hasattr(view, "words_due"):
+            view = view.parent()
+        return True if view is None else view.words_due()
 
     def _draw_arrow(self, m: CrackBox, on: bool) -> None:
         a, b = self.arrow
@@ -296,15 +361,18 @@ class LandscapePlot(pg.PlotWidget):
         else:
             xa, ya, xb, yb = a[0], a[1], b[0], b[1]
         if not on or not all(map(math.isfinite, (xa, ya, xb, yb))):
-            self.shaft.setData([], [])
+            set_line(self.shaft, [], [])
             self.head.setVisible(False)
             return
-        self.shaft.setData([xa, xb], [ya, yb])
+        set_line(self.shaft, [xa, xb], [ya, yb])
         vb = self.getViewBox()
         (x0, x1), (y0, y1) = vb.viewRange()
         sx = max(vb.width(), 1.0) / max(x1 - x0, 1e-12)
         sy = max(vb.height(), 1.0) / max(y1 - y0, 1e-12)
         dx, dy = (xb - xa) * sx, (yb - ya) * sy
         self.head.setPos(xb, yb)
-        self.head.setStyle(angle=arrow_angle(dx, dy))
+        angle = arrow_angle(dx, dy)
+        if angle != self._head_angle:  # a new head shape (and its cached picture) only then
+            self.head.setStyle(angle=angle)
+            self._head_angle = angle
         self.head.setVisible(math.hypot(dx, dy) > 0.5)

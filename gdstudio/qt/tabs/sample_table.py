@@ -128,8 +128,8 @@ class SampleTable(QWidget):
         """Highlight the sample the current one-sample step uses (None: no highlight)."""
         if index == self._current:
             return
-        self._current = index
-        self._paint_current()
+        old, self._current = self._current, index
+        self._paint_current(rows=[r for r in (old, index) if r is not None])
 
     def _fill(self) -> None:
         t = self.table
@@ -150,12 +150,13 @@ class SampleTable(QWidget):
         header = t.horizontalHeader().sizeHint().height()
         t.setFixedHeight(header + VISIBLE_ROWS * ROW_HEIGHT + 2 * t.frameWidth() + 2)
 
-    def _paint_current(self) -> None:
+    def _paint_current(self, rows=None) -> None:
+        """Colour the current sample's row, and no other (only ``rows`` changed, if given)."""
         t = self.table
         light = QColor(ORANGE)
         light.setAlpha(90)
         t.blockSignals(True)
-        for r in range(t.rowCount()):
+        for r in range(t.rowCount()) if rows is None else rows:
             brush = QBrush(light) if r == self._current else QBrush()
             for c in range(2):
                 item = t.item(r, c)
