@@ -88,6 +88,21 @@ class BlackBox(Model):
     def settings(self) -> dict[str, Any]:
         return {"x0": self.x0, "target": self.target, "a": self.a, "b": self.b}
 
+    def turning_point(self) -> tuple[float, float] | None:
+        """(input, output) where the box's output turns (its lowest output when a > 0, its
+        highest when a < 0); None for a straight-line box (a = 0)."""
+        if self.a == 0:
+            return None
+        x = -self.b / (2 * self.a)
+        return x, float(self.output(x))
+
+    def reachable(self) -> bool:
+        """Whether some input makes the box answer the target."""
+        turn = self.turning_point()
+        if turn is None:
+            return self.b != 0 or self.target == 0
+        return self.target >= turn[1] if self.a > 0 else self.target <= turn[1]
+
 
 @dataclass(frozen=True)
 class Family:

@@ -436,6 +436,21 @@ def run_to_the_end(page) -> None:
     page.refresh()
 
 
+def test_a_wanted_output_below_the_box_minimum_gets_its_own_stop_words(window):
+    page = black_box_page(window, 0)
+    page.view.target_spin.setValue(-4.0)  # the box's lowest answer is about -3.02
+    run_to_the_end(page)
+    assert page.trainer.stop in (StopReason.PLATEAU, StopReason.STEP_LIMIT)
+    text = page.status_label.text()
+    assert "never answers -4" in text and "lowest answer is -3.018" in text, text
+    assert "x = -3.015" in text
+    assert "imitate" not in text  # not the frame's general plateau sentence
+    page.view.target_spin.setValue(4.0)
+    run_to_the_end(page)
+    assert page.trainer.stop is StopReason.CONVERGED
+    assert "never" not in page.status_label.text()
+
+
 def test_the_plateau_note_after_w_x_plus_x_squared_and_not_after_w_x(window):
     page = black_box_page(window, 1)
     note = page.findChild(QLabel, "plateauNote")

@@ -254,3 +254,36 @@ def test_overflowing_tables_give_no_warnings_and_no_crash():
                     line = sample_fit_line(m, 0, [-1.0, -1.0], [1.0, 1.0])
                     assert line is None or np.all(np.isfinite(line))
             assert np.all(np.isfinite(best)) and floor >= 0
+
+
+@given(
+    a=st.one_of(st.just(0.0), st.floats(0.01, 3), st.floats(-3, -0.01)),
+    b=st.floats(-5, 5),
+    target=st.floats(-20, 20),
+)
+def test_the_box_can_answer_the_target_exactly_when_reachable_says_so(a, b, target):
+    from gdstudio.scenarios.black_box import BlackBox
+
+    m = BlackBox(target=target, a=a, b=b)
+    turn = m.turning_point()
+    if a == 0:
+        assert turn is None
+        return
+    x, out = turn
+    assert m.slope(x) == pytest.approx(0.0, abs=1e-9)
+    # the output on both sides of the turning point is on the same side of it
+    for dx in (-1.0, 1.0):
+        assert (m.output(x + dx) - out) * a > 0
+    # reachable <=> some input gives the target: the roots of a x^2 + b x - target = 0
+    disc = b * b + 4 * a * target
+    if abs(disc) > 1e-9:
+        assert m.reachable() == (disc > 0)
+
+
+def test_the_chapters_box_turns_at_its_lowest_answer():
+    from gdstudio.scenarios.black_box import BlackBox
+
+    x, out = BlackBox().turning_point()
+    assert x == pytest.approx(-2.002 / (2 * 0.332))
+    assert out == pytest.approx(-(2.002**2) / (4 * 0.332))  # about -3.018
+    assert BlackBox(target=-3.0).reachable() and not BlackBox(target=-3.1).reachable()

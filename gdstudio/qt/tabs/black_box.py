@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gdstudio.engine import Phase, Trainer
+from gdstudio.engine import Phase, StopReason, Trainer
 from gdstudio.qt.common import (
     BLUE,
     GREEN,
@@ -588,6 +588,29 @@ class BlackBoxView(ScenarioView):
         ).format(
             x=fmt(f.x), lr=fmt(trainer.lr), grad=signed(r.gradient[0]), new=fmt(r.new_params[0])
         )
+
+    def stop_text(self, reason: StopReason, trainer: Trainer) -> str | None:
+        """A wanted output the box never gives: the search ends at the turning point, where
+        the slope and so the gradient are 0, and the frame's general plateau sentence (about
+        the model imitating the data) would not fit."""
+        m: BlackBox = trainer.model
+        turn = m.turning_point()
+        if reason not in (StopReason.PLATEAU, StopReason.STEP_LIMIT) or m.reachable():
+            return None
+        if turn is None:
+            return self.tr("the box never answers {target}: its output does not change").format(
+                target=fmt(m.target)
+            )
+        x, out = turn
+        if m.a > 0:
+            return self.tr(
+                "the box never answers {target}: its lowest answer is {out}, at x = {x}. The "
+                "search stops there, where the slope is 0. Want {out} or more"
+            ).format(target=fmt(m.target), out=fmt(out), x=fmt(x))
+        return self.tr(
+            "the box never answers {target}: its highest answer is {out}, at x = {x}. The "
+            "search stops there, where the slope is 0. Want {out} or less"
+        ).format(target=fmt(m.target), out=fmt(out), x=fmt(x))
 
     # --- picture ------------------------------------------------------------------------
     def _on_reveal(self, _on: bool) -> None:
