@@ -11,7 +11,7 @@ from collections.abc import Sequence
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGraphicsItem, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from gdstudio.qt.common import BLUE, GREY, INK, ORANGE, VERMILION, font
 
@@ -99,6 +99,14 @@ class NumberLine(QWidget):
             self.labels.append(t)
         self.label_pt, self.latest_pt = label_pt, latest_pt
         self.secret_text.setZValue(6)
+        # what stays put between frames is painted from pixmaps: the number axis and the words
+        # (a label keeps its words as the rows scroll: see show). The row numbers, the path
+        # and the dots change on every step of a run, so they are drawn directly.
+        cache = QGraphicsItem.CacheMode.DeviceCoordinateCache
+        bottom.setCacheMode(cache)
+        for t in (*self.labels, self.secret_text, self.prompt):
+            t.setCacheMode(cache)  # the white fill behind the words
+            t.textItem.setCacheMode(cache)
         self.guesses = np.zeros(0)  # every guess drawn, oldest first (tests read it)
         self.answers: list[str | None] = []  # B's words for each (None: not answered yet)
         self.first = 0  # index of the oldest guess in view
