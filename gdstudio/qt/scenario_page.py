@@ -198,6 +198,9 @@ class ScenarioPage(QWidget):
         self.status_label.setObjectName("statusLabel")
         self.status_label.setFont(font(13, bold=True))
         self.status_label.setWordWrap(True)
+        # opaque: a new status (a few times a second while running) repaints the label alone;
+        # see-through, it made Qt repaint the whole window under it with the plots (3-4 ms)
+        self.status_label.setAutoFillBackground(True)
         outer.addWidget(self.status_label)
 
         for view in views:

@@ -4,7 +4,8 @@
     python -m tests.benchmarks.frame_profile rifle 100000 --profile tottime
 
 Prints the CPU milliseconds (lower quartile of repeated calls) of a whole frame while running
-(one step, the page refresh and the paints it causes), of the page refresh, of the view's own
+(one step, the page refresh and the paints it causes), of a frame that also rewrites the words
+(the lesson, table and status: a few times a second while running), of the page refresh, of the view's own
 refresh, and of a repaint of each plot and of the view; with ``--profile`` also the top of a
 cProfile of 100 frames, sorted by ``cumulative`` or ``tottime``. The page's runner is marked
 running, so the refresh skips the words as it does in a fast run (see ScenarioPage.refresh).
@@ -64,8 +65,15 @@ def main(argv: list[str] | None = None) -> int:
         page.refresh()
         QApplication.processEvents()
 
+    def refresh_with_words() -> None:
+        page._words_at = 0.0  # as if the last words were long ago: this refresh writes them
+        trainer.step()
+        page.refresh()
+        QApplication.processEvents()
+
     rows = {
         "frame": frame,
+        "frame with words": refresh_with_words,
         "page refresh": page.refresh,
         "view refresh": lambda: view.refresh(trainer),
         "paint loss plot": _repaint(page.loss_plot),
