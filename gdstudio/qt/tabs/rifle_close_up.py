@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from gdstudio.qt.common import INK, ORANGE, font, translate
-from gdstudio.qt.tabs.rifle_target import TargetPlot, burst_look
+from gdstudio.qt.tabs.rifle_target import Dots, TargetPlot, burst_look, set_words, show
 from gdstudio.scenarios.rifle import RING_WIDTH
 
 
@@ -33,16 +33,18 @@ class CloseUp(QWidget):
         self.title.setWordWrap(True)
         self.title.setTextFormat(Qt.TextFormat.RichText)
         side.addWidget(self.title)
-        self.plot = TargetPlot("closeUpPlot", self)
+        self.plot = TargetPlot("closeUpPlot", self, cached=False)  # its range moves
         self.plot.setMinimumSize(120, 120)
         side.addWidget(self.plot, 1)
         side.addStretch(0)
 
         c = self.plot
-        self.holes = pg.ScatterPlotItem()
+        self.holes = Dots()
         self.holes.setZValue(20)
         c.addItem(self.holes)
         self.mean, self.shaft, self.head = c.mean_and_arrow(22, 16)
+        self._shown = None  # (the record drawn, its phase and the plot's size, the arrow)
+        self._framed = None  # the range shown
         self.numbers: list[pg.TextItem] = []
         for _ in range(10):
             t = pg.TextItem(color=INK, anchor=(-0.15, 1.0))
@@ -66,15 +68,22 @@ class CloseUp(QWidget):
 
     def draw(self, latest, arrow: np.ndarray) -> None:
         """The burst of the record ``latest`` (None: an empty close-up); ``arrow`` is minus its
-        gradient, drawn from its mean impact once it is known."""
+        gradient, drawn from its mean impact once it is known. Nothing is redone while the
+        record, its phase (its gradient) and the plot's size are those last drawn."""
         c = self.plot
+        key = (None if latest is None else latest.gradient is None, c.width(), c.height())
+        shown = self._shown
+        if shown is not None and shown[0] is latest and shown[1] == key:
+            if np.array_equal(arrow, shown[2]):
+                return
+        self._shown = (latest, key, np.array(arrow, dtype=float))
         if latest is None:
             self.holes.setData([], [])
             self.mean.setData([], [])
             c.draw_arrow(self.shaft, self.head, None, None)
             for t in self.numbers:
-                t.setVisible(False)
-            c.setRange(xRange=(-8, 8), yRange=(-8, 8), padding=0)
+                show(t, False)
+            self._frame(-8, 8, -8, 8)
             return
         imp = latest.forward.impacts
         mean = latest.forward.mean
@@ -85,11 +94,7 @@ class CloseUp(QWidget):
         lo, hi = points.min(axis=0), points.max(axis=0)
         centre = 0.5 * (lo + hi)
         half = max(6.0, 0.6 * float(np.max(hi - lo)) + 2.0)
-        c.setRange(
-            xRange=(centre[0] - half, centre[0] + half),
-            yRange=(centre[1] - half, centre[1] + half),
-            padding=0,
-        )
+        self._frame(centre[0] - half, centre[0] + half, centre[1] - half, centre[1] + half)
         colour, symbol = burst_look(latest.step, 0)
         self.holes.setData(
             imp[:, 0],
@@ -101,12 +106,20 @@ class CloseUp(QWidget):
         )
         for i, t in enumerate(self.numbers):
             if i < len(imp):
-                t.setText(str(i + 1))
+                set_words(t, str(i + 1))
                 t.setPos(imp[i, 0], imp[i, 1])
-            t.setVisible(i < len(imp))
+            show(t, i < len(imp))
         if latest.gradient is None:
             self.mean.setData([], [])
             c.draw_arrow(self.shaft, self.head, None, None)
         else:
             self.mean.setData([mean[0]], [mean[1]])
             c.draw_arrow(self.shaft, self.head, mean, mean + arrow, 16.0)
+
+    def _frame(self, x0: float, x1: float, y0: float, y1: float) -> None:
+        """Show this rectangle (a new range only when it is another: a range change redoes
+        every item's placement)."""
+        if self._framed == (x0, x1, y0, y1):
+            return
+        self._framed = (x0, x1, y0, y1)
+        self.plot.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)

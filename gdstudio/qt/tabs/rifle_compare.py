@@ -182,10 +182,13 @@ class BurstCompare(QGroupBox):
             return words
         return translate("RifleView", "kept run, {burst}").format(burst=words)
 
-    def refresh(self, trainer: Trainer | None) -> None:
-        """The legend and the note for the run ``trainer`` now on show (None: no run yet)."""
+    def refresh(self, trainer: Trainer | None, words: bool = True) -> None:
+        """The legend and the note for the run ``trainer`` now on show (None: no run yet);
+        ``words`` False leaves the note as it is (a fast run rewrites it a few times a second:
+        its jitter reads the whole loss history)."""
         self._update_legend(trainer)
-        self.update_note(trainer)
+        if words:
+            self.update_note(trainer)
 
     def _update_legend(self, trainer: Trainer | None) -> None:
         """A legend in the loss plot saying which curve is which, while there is a ghost."""

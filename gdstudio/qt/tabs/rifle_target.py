@@ -13,9 +13,11 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QWidget
+from pyqtgraph.graphicsItems.ScatterPlotItem import renderSymbol
+from pyqtgraph.Qt.internals import PrimitiveArray
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPixmap, QTransform
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsTextItem, QStyleOptionGraphicsItem, QWidget
 
 from gdstudio.engine import Phase, Trainer
 from gdstudio.qt.common import (
@@ -58,10 +60,324 @@ def burst_records(trainer: Trainer) -> list:
     return records
 
 
-class TargetPlot(pg.PlotWidget):
-    """A target: the rings (numbered 1 outside to 10 in the bullseye) and a small cross."""
+def _pen_key(pen: QPen) -> tuple:
+    return (
+        pen.style(),
+        pen.color().rgba(),
+        pen.widthF(),
+        pen.isCosmetic(),
+        pen.capStyle(),
+        pen.joinStyle(),
+    )
 
-    def __init__(self, name: str, parent: QWidget | None = None):
+
+class Dots(pg.GraphicsObject):
+    """Points drawn as a pre-rendered symbol each, sized in pixels: what a ``ScatterPlotItem``
+    draws (the same symbol pictures, placed the same way), but cheap to change. A scatter's
+    ``setData`` builds a record per point and looks up every point's picture, which cost
+    milliseconds per frame for the target's old holes; here it only keeps the arrays.
+
+    ``setData(x, y, symbol=, size=, pen=, brush=)`` keeps the style it is not given; ``brush``
+    may be a list (one per point). Points are drawn in order, later ones on top.
+    """
+
+    _pictures: dict = {}  # (symbol, size, pen, brush, device pixel ratio) -> QPixmap
+    _PAD = 0.7072  # half a symbol's diagonal, per pixel of its size (as the scatter pads)
+
+    def __init__(self, symbol="o", size=7.0, pen=None, brush=None):
+        super().__init__()
+        self._x = self._y = np.zeros(0)
+        self._symbol, self._size = symbol, float(size)
+        self._pen, self._brushes = pg.mkPen(pen), [pg.mkBrush(brush)]
+        self._runs: list[tuple[int, int, tuple]] = []  # (start, stop, style) of equal looks
+        self._shown_x = self._shown_y = np.zeros(0)
+        self._bounds: QRectF | None = None
+        self._fragments = PrimitiveArray(QPainter.PixmapFragment, 10)
+
+    def setData(self, x, y, symbol=None, size=None, pen=None, brush=None) -> None:
+        self._x = np.asarray(x, dtype=float).ravel()
+        self._y = np.asarray(y, dtype=float).ravel()
+        if symbol is not None:
+            self._symbol = symbol
+        if size is not None:
+            self._size = float(size)
+        if pen is not None:
+            self._pen = pg.mkPen(pen)
+        if brush is not None:
+            many = isinstance(brush, (list, tuple)) and not isinstance(brush[0], (int, float))
+            self._brushes = [pg.mkBrush(b) for b in brush] if many else [pg.mkBrush(brush)]
+        self._find_runs()
+        self.prepareGeometryChange()
+        self._bounds = None
+        self.update()
+
+    def getData(self):
+        return self._x, self._y
+
+    def _find_runs(self) -> None:
+        """The points drawn (the finite ones, within +-1e30) and the runs of equal looks."""
+        x, y = self._x, self._y
+        ok = np.isfinite(x) & np.isfinite(y)
+        every = bool(ok.all())
+        x, y = (x, y) if every else (x[ok], y[ok])
+        self._shown_x = np.clip(x, -1e30, 1e30)  # far off the picture: no overflow in paint
+        self._shown_y = np.clip(y, -1e30, 1e30)
+        n = len(x)
+        pen = (self._pen, _pen_key(self._pen))
+        looks = [(b, (b.style(), b.color().rgba())) for b in self._brushes]
+        if n == 0:
+            self._runs = []
+            return
+        if len(looks) != len(ok) or n == 1:
+            self._runs = [(0, n, (self._symbol, self._size, pen, looks[0]))]
+            return
+        if not every:
+            looks = [look for look, keep in zip(looks, ok) if keep]
+        runs, start = [], 0
+        for i in range(1, n + 1):
+            if i == n or looks[i][1] != looks[start][1]:
+                runs.append((start, i, (self._symbol, self._size, pen, looks[start])))
+                start = i
+        self._runs = runs
+
+    def _picture(self, style, dpr: float) -> QPixmap:
+        symbol, size, (pen, pen_key), (brush, brush_key) = style
+        key = (symbol, size, pen_key, brush_key, dpr)
+        pix = self._pictures.get(key)
+        if pix is None:
+            if len(self._pictures) > 500:
+                self._pictures.clear()
+            image = renderSymbol(symbol, size, pen, brush, dpr=dpr)
+            image.setDevicePixelRatio(1.0)  # the fragments scale it by 1 / dpr, as the atlas
+            pix = self._pictures[key] = QPixmap.fromImage(image)
+        return pix
+
+    # --- geometry ---------------------------------------------------------------------------
+    def dataBounds(self, ax, frac=1.0, orthoRange=None):
+        d = self._x if ax == 0 else self._y
+        d = d[np.isfinite(d)]
+        return [None, None] if len(d) == 0 else [float(d.min()), float(d.max())]
+
+    def boundingRect(self) -> QRectF:
+        if self._bounds is None:
+            x, y = self._shown_x, self._shown_y
+            if not len(x):
+                self._bounds = QRectF()
+            else:
+                pad = self._PAD * (self._size + max(math.ceil(self._pen.widthF()), 1))
+                px, py = self.pixelVectors()
+                try:
+                    px = 0.0 if px is None else px.length() * pad
+                    py = 0.0 if py is None else py.length() * pad
+                except OverflowError:
+                    px = py = 0.0
+                x0, x1, y0, y1 = x.min(), x.max(), y.min(), y.max()
+                self._bounds = QRectF(x0 - px, y0 - py, x1 - x0 + 2 * px, y1 - y0 + 2 * py)
+        return self._bounds
+
+    def viewTransformChanged(self) -> None:
+        self.prepareGeometryChange()
+        self._bounds = None
+
+    def paint(self, p, option, widget) -> None:
+        if not self._runs:
+            return
+        dpr = widget.devicePixelRatioF() if widget is not None else 1.0
+        t = p.transform()  # to device pixels: the symbols are drawn unscaled, centred there
+        x, y = self._shown_x, self._shown_y
+        px = t.m11() * x + t.m21() * y + t.dx()
+        py = t.m12() * x + t.m22() * y + t.dy()
+        np.clip(px, -(2.0**30), 2.0**30, out=px)  # as the scatter: huge values crash Qt
+        np.clip(py, -(2.0**30), 2.0**30, out=py)
+        p.resetTransform()
+        frags = self._fragments
+        for start, stop, style in self._runs:
+            pix = self._picture(style, dpr)
+            frags.resize(stop - start)
+            a = frags.ndarray()
+            a[:, 0] = px[start:stop]
+            a[:, 1] = py[start:stop]
+            a[:, 2:6] = (0.0, 0.0, pix.width(), pix.height())
+            a[:, 6:10] = (1 / dpr, 1 / dpr, 0.0, 1.0)
+            p.drawPixmapFragments(*frags.drawargs(), pix)
+
+
+class Segment(pg.GraphicsObject):
+    """A straight line from (x[0], y[0]) to (x[1], y[1]) (or nothing): what a two-point
+    ``PlotDataItem`` draws (the same pen and the same drawing call) without the bookkeeping a
+    data item's ``setData`` does for its axes and its display data each time it is set."""
+
+    def __init__(self, pen):
+        super().__init__()
+        self._pen = pg.mkPen(pen)
+        self._x = self._y = np.zeros(0)
+        self._line: QLineF | None = None
+        self._bounds: QRectF | None = None
+        p = self._pen
+        aa = bool(pg.getConfigOption("antialias"))
+        self._antialias = aa
+        # as PlotCurveItem: solid opaque pens wider than a pixel draw line segments
+        self._segments = (
+            p.widthF() > 1.0
+            and p.style() == Qt.PenStyle.SolidLine
+            and p.isSolid()
+            and p.color().alphaF() == 1.0
+            and not aa
+        )
+
+    def setData(self, x, y) -> None:
+        self._x = np.asarray(x, dtype=float).ravel()
+        self._y = np.asarray(y, dtype=float).ravel()
+        ok = len(self._x) == 2 and len(self._y) == 2
+        ok = ok and bool(np.all(np.isfinite(self._x)) and np.all(np.isfinite(self._y)))
+        if ok:
+            self._line = QLineF(self._x[0], self._y[0], self._x[1], self._y[1])
+        else:
+            self._line = None
+        self.prepareGeometryChange()
+        self._bounds = None
+        self.update()
+
+    def getData(self):
+        return self._x, self._y
+
+    def boundingRect(self) -> QRectF:
+        if self._bounds is None:
+            line = self._line
+            if line is None:
+                self._bounds = QRectF()
+            else:
+                pad = 0.5 * max(self._pen.widthF(), 1.0) + 1.0  # pixels
+                px, py = self.pixelVectors()
+                try:
+                    px = 0.0 if px is None else px.length() * pad
+                    py = 0.0 if py is None else py.length() * pad
+                except OverflowError:
+                    px = py = 0.0
+                r = QRectF(line.p1(), line.p2()).normalized()
+                self._bounds = r.adjusted(-px, -py, px, py)
+        return self._bounds
+
+    def viewTransformChanged(self) -> None:
+        self.prepareGeometryChange()
+        self._bounds = None
+
+    def paint(self, p, option, widget) -> None:
+        if self._line is None:
+            return
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, self._antialias)
+        p.setPen(self._pen)
+        if self._segments:
+            p.drawLine(self._line)
+        else:
+            path = QPainterPath(self._line.p1())
+            path.lineTo(self._line.p2())
+            p.drawPath(path)
+
+
+class Rings(pg.GraphicsObject):
+    """The target's face as one item: the rings (filled discs, ring 1 outside to the bullseye),
+    their numbers and the small cross at the centre. Painted as the separate ellipse, text and
+    line items were (the same pens, brushes, fonts and places), in one pass: the big target
+    caches it as one pixmap, and the zoomed close-up skips the discs and numbers out of sight.
+    """
+
+    def __init__(self, cached: bool):
+        super().__init__()
+        self._pen = pg.mkPen("#8a8170", width=1.5, cosmetic=True)
+        self._discs = []  # (radius, brush), the outermost first
+        self._labels = []  # (x, y, the words, their offset from the point in pixels)
+        for k in range(1, RINGS + 1):
+            radius = (RINGS - k + 1) * RING_WIDTH
+            fill = QColor("#fde9a9") if k == RINGS else QColor("#f4f1e8" if k % 2 else "#e3dccb")
+            self._discs.append((radius, pg.mkBrush(fill)))
+        for k in range(RINGS, 0, -1):
+            radius = (RINGS - k + 1) * RING_WIDTH
+            # ring numbers left and right of the centre; the bullseye's just below it
+            if k == RINGS:  # low in the bullseye, away from the centre's holes
+                places = [(0.0, -0.75 * RING_WIDTH)]
+            else:
+                places = [(radius - RING_WIDTH / 2, 0.0), (-(radius - RING_WIDTH / 2), 0.0)]
+            for x, y in places:
+                words = QGraphicsTextItem(str(k))  # what a pg.TextItem draws, centred
+                words.setDefaultTextColor(QColor("#5b5342"))
+                words.setFont(font(10, bold=True))
+                r = words.boundingRect()
+                self._labels.append((x, y, words, QPointF(0.5 * r.width(), 0.5 * r.height())))
+                # (a pg.TextItem anchored at (0.5, 0.5): the middle of the words' box)
+        self._cross_pen = pg.mkPen(INK, width=1)
+        self._cross = [QLineF(-2, 0, 2, 0), QLineF(0, -2, 0, 2)]
+        self._reach = max(max(o.x(), o.y()) for _x, _y, _w, o in self._labels) + 2  # pixels
+        self._bounds: QRectF | None = None
+        self.setZValue(-10)
+        if cached:
+            self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+
+    def boundingRect(self) -> QRectF:
+        """The discs, with room for the outer line and the numbers (sized in pixels)."""
+        if self._bounds is None:
+            px, _py = self.pixelVectors()
+            try:
+                pad = 0.0 if px is None else px.length() * self._reach
+            except OverflowError:
+                pad = 0.0
+            edge = RINGS * RING_WIDTH + max(pad, 0.5 * RING_WIDTH)
+            self._bounds = QRectF(-edge, -edge, 2 * edge, 2 * edge)
+        return self._bounds
+
+    def viewTransformChanged(self) -> None:
+        self.prepareGeometryChange()
+        self._bounds = None
+
+    def paint(self, p, option, widget=None) -> None:
+        seen = p.clipBoundingRect() if p.hasClipping() else QRectF()
+        if seen.isEmpty():
+            seen = self.boundingRect()
+        # a disc covering the whole visible rectangle hides every disc under it
+        corners = max(
+            math.hypot(x, y)
+            for x in (seen.left(), seen.right())
+            for y in (seen.top(), seen.bottom())
+        )
+        near = math.hypot(
+            min(max(0.0, seen.left()), seen.right()), min(max(0.0, seen.top()), seen.bottom())
+        )
+        to_device = p.transform()
+        pixel = 1.0 / max(math.hypot(to_device.m11(), to_device.m12()), 1e-12)  # in cm
+        first = 0
+        for i, (radius, _brush) in enumerate(self._discs):
+            if radius >= corners:
+                first = i
+        p.setPen(self._pen)
+        for radius, brush in self._discs[first:]:
+            if radius + 2 * pixel < near:
+                break  # this disc and the smaller ones lie outside the visible rectangle
+            if radius >= corners + 2 * pixel:  # all of the rectangle is inside, its line not
+                p.fillRect(seen, brush)  # the same pixels as the (zoomed-in, huge) disc
+                continue
+            p.setBrush(brush)
+            p.drawEllipse(QRectF(-radius, -radius, 2 * radius, 2 * radius))
+        device_seen = to_device.mapRect(seen)
+        style = QStyleOptionGraphicsItem()
+        for x, y, words, offset in self._labels:
+            at = to_device.map(QPointF(x, y)) - offset
+            if not device_seen.intersects(QRectF(at.x(), at.y(), 2 * offset.x(), 2 * offset.y())):
+                continue
+            p.setTransform(QTransform.fromTranslate(at.x(), at.y()))
+            style.exposedRect = words.boundingRect()
+            words.paint(p, style, widget)
+        p.setTransform(to_device)
+        p.setPen(self._cross_pen)
+        p.drawLines(self._cross)
+
+
+class TargetPlot(pg.PlotWidget):
+    """A target: the rings (numbered 1 outside to 10 in the bullseye) and a small cross.
+
+    ``cached``: keep the rings as a pixmap (for a target whose range stays put).
+    """
+
+    def __init__(self, name: str, parent: QWidget | None = None, cached: bool = True):
         super().__init__(parent)
         self.setObjectName(name)
         self.setBackground("w")
@@ -72,39 +388,18 @@ class TargetPlot(pg.PlotWidget):
         item.setMenuEnabled(False)
         item.hideAxis("left")
         item.hideAxis("bottom")
-        for k in range(RINGS, 0, -1):
-            radius = (RINGS - k + 1) * RING_WIDTH
-            fill = QColor("#fde9a9") if k == RINGS else QColor("#f4f1e8" if k % 2 else "#e3dccb")
-            disc = pg.QtWidgets.QGraphicsEllipseItem(-radius, -radius, 2 * radius, 2 * radius)
-            disc.setBrush(pg.mkBrush(fill))
-            disc.setPen(pg.mkPen("#8a8170", width=1.5, cosmetic=True))
-            disc.setZValue(-20 + k)
-            self.addItem(disc)
-            # ring numbers left and right of the centre; the bullseye's just below it
-            if k == RINGS:  # low in the bullseye, away from the centre's holes
-                places = [(0.0, -0.75 * RING_WIDTH)]
-            else:
-                places = [(radius - RING_WIDTH / 2, 0.0), (-(radius - RING_WIDTH / 2), 0.0)]
-            for x, y in places:
-                label = pg.TextItem(str(k), color="#5b5342", anchor=(0.5, 0.5))
-                label.setFont(font(10, bold=True))
-                label.setPos(x, y)
-                label.setZValue(-5)
-                self.addItem(label)
-        cross = pg.PlotDataItem(
-            [-2, 2, 0, 0], [0, 0, -2, 2], pen=pg.mkPen(INK, width=1), connect="pairs"
-        )
-        cross.setZValue(-4)
-        self.addItem(cross)
+        for axis in item.axes.values():  # hidden: no need to follow every change of range
+            axis["item"].unlinkFromView()
+        self.rings = Rings(cached)
+        self.addItem(self.rings)
 
     def mean_and_arrow(self, size: float, head: float):
         """A burst's mean impact (an orange x) and the -gradient arrow (shaft and head)."""
-        mean = pg.ScatterPlotItem(
-            size=size, symbol="x", brush=pg.mkBrush(ORANGE), pen=pg.mkPen(INK, width=1.5)
-        )
+        mean = Dots(size=size, symbol="x", brush=pg.mkBrush(ORANGE), pen=pg.mkPen(INK, width=1.5))
         mean.setZValue(30)
-        shaft = self.plot(pen=pg.mkPen(ORANGE, width=5))
+        shaft = Segment(pg.mkPen(ORANGE, width=5))
         shaft.setZValue(29)
+        self.addItem(shaft)
         arrow = pg.ArrowItem(
             pen=pg.mkPen(INK, width=1), brush=pg.mkBrush(ORANGE), headLen=head, headWidth=head * 0.7
         )
@@ -115,14 +410,20 @@ class TargetPlot(pg.PlotWidget):
         return mean, shaft, arrow
 
     def draw_arrow(self, shaft, head, start, end, max_head: float = 20.0) -> None:
-        """An arrow from start to end (None: hidden); its head never outgrows the arrow."""
-        if start is None or float(np.hypot(*(end - start))) < 1e-9:
+        """An arrow from start to end (None: hidden); its head never outgrows the arrow.
+        Nothing is redone when the arrow, the view's range and its width are as last drawn."""
+        hidden = start is None or float(np.hypot(*(end - start))) < 1e-9
+        vb = self.getPlotItem().getViewBox()
+        (x0, x1), _ = vb.viewRange()
+        key = None if hidden else (*start, *end, x0, x1, vb.width(), max_head)
+        if getattr(shaft, "_drawn", False) == key:
+            return
+        shaft._drawn = key
+        if hidden:
             shaft.setData([], [])
             head.setVisible(False)
             return
         shaft.setData([start[0], end[0]], [start[1], end[1]])
-        vb = self.getPlotItem().getViewBox()
-        (x0, x1), _ = vb.viewRange()
         pixels = float(np.hypot(*(end - start))) * vb.width() / max(x1 - x0, 1e-9)
         size = max(7.0, min(max_head, 0.5 * pixels))
         angle = 180.0 - math.degrees(math.atan2(end[1] - start[1], end[0] - start[0]))
@@ -131,10 +432,32 @@ class TargetPlot(pg.PlotWidget):
         head.setVisible(True)
 
 
+def _same(a, b) -> bool:
+    """The same records (or items), in the same order: compared by identity (records hold
+    arrays; a new record for the same step after Back or a reset is another record)."""
+    return len(a) == len(b) and all(x is y for x, y in zip(a, b))
+
+
+def set_words(item: pg.TextItem, text: str) -> None:
+    """A label's text, left alone when unchanged (its layout is the costly part)."""
+    if item.toPlainText() != text:
+        item.setText(text)
+
+
+def show(item, visible: bool) -> None:
+    """``setVisible`` when it changes (a visible pg.TextItem redoes its transform on each)."""
+    if item.isVisible() != visible:
+        item.setVisible(visible)
+
+
 class RangeTarget(TargetPlot):
     """The rifle view's target. After ``draw``: ``holes`` (every hole drawn, oldest first) and
     ``hole_steps`` (the step of each), ``arrow`` (minus the latest gradient, drawn from the
-    mean impact) and ``aim_shift`` (new aim minus old aim in the UPDATE phase, else zero)."""
+    mean impact) and ``aim_shift`` (new aim minus old aim in the UPDATE phase, else zero).
+
+    A frame redraws only what changed: the grey holes of the older bursts are kept as an
+    array that loses the oldest bursts and gains the newest; a coloured burst is set again
+    only when it ages; arrows and words only when they change."""
 
     #: the aim was dragged and dropped (or set by ``drop_aim``): x and y in cm, within bounds
     aimDropped = Signal(float, float)
@@ -143,26 +466,30 @@ class RangeTarget(TargetPlot):
         super().__init__("targetPlot", parent)
         r = TARGET_EDGE
         self.setRange(xRange=(-r, r), yRange=(-r, r), padding=0)
-        self.holes = np.zeros((0, 2))
-        self.hole_steps = np.zeros(0, dtype=int)
+        self._records: list = []  # the records drawn (their holes: ``holes``)
+        self._older: list = []  # the records whose holes are the grey ones, and their rows
+        self._older_xy = np.zeros((0, 2))
+        self._older_rows: list[int] = []
+        self._means: tuple = ((), ())  # the records whose means are drawn (trail, crosses)
+        self._aim_side = None
         self.arrow = np.zeros(2)
         self.aim_shift = np.zeros(2)
 
-        self.old_holes = pg.ScatterPlotItem(
-            size=7, brush=pg.mkBrush(127, 127, 127, 90), pen=None, symbol="o"
-        )
+        self.old_holes = Dots(size=7, brush=pg.mkBrush(127, 127, 127, 90), pen=None, symbol="o")
         self.old_holes.setZValue(5)
         self.addItem(self.old_holes)
-        self.burst_items: list[pg.ScatterPlotItem] = []  # index 0: the latest burst
+        self._burst_pens = (pg.mkPen(INK, width=2), pg.mkPen("w", width=1))  # latest, older
+        self.burst_items: list[Dots] = []  # index 0: the latest burst
         for i in range(BURSTS_SHOWN):
-            s = pg.ScatterPlotItem()
+            s = Dots()
             s.setZValue(20 - i)
+            s.shown = None  # (record, age) drawn
             self.addItem(s)
             self.burst_items.append(s)
         self.trail = pg.PlotDataItem(pen=pg.mkPen(INK, width=1.5, style=Qt.PenStyle.DotLine))
         self.trail.setZValue(24)
         self.addItem(self.trail)
-        self.old_means = pg.ScatterPlotItem(size=13, symbol="x")
+        self.old_means = Dots(size=13, symbol="x", pen=pg.mkPen(INK))
         self.old_means.setZValue(25)
         self.addItem(self.old_means)
         self.mean_mark, self.arrow_shaft, self.arrow_head = self.mean_and_arrow(24, 20)
@@ -171,7 +498,7 @@ class RangeTarget(TargetPlot):
         self.arrow_text.setZValue(33)
         self.addItem(self.arrow_text)
 
-        self.shift_shaft = pg.PlotDataItem(pen=pg.mkPen(INK, width=2.5, style=Qt.PenStyle.DashLine))
+        self.shift_shaft = Segment(pg.mkPen(INK, width=2.5, style=Qt.PenStyle.DashLine))
         self.shift_head = pg.ArrowItem(pen=pg.mkPen(INK), brush=pg.mkBrush(INK), headLen=12)
         self.shift_shaft.setZValue(34)
         self.shift_head.setZValue(34)
@@ -201,7 +528,7 @@ class RangeTarget(TargetPlot):
         self.aim_item.sigPositionChangeFinished.connect(self.drop_aim)
         self.addItem(self.aim_item)
 
-        self.wind_shaft = pg.PlotDataItem(pen=pg.mkPen(INK, width=3))
+        self.wind_shaft = Segment(pg.mkPen(INK, width=3))
         self.wind_head = pg.ArrowItem(pen=pg.mkPen(INK), brush=pg.mkBrush(INK), headLen=14)
         self.wind_text = pg.TextItem(color=INK, anchor=(0, 0))
         self.wind_text.setFont(font(11, bold=True))
@@ -218,30 +545,36 @@ class RangeTarget(TargetPlot):
         self.aim_item.label().setText(translate("RifleView", "aim (drag me)"))
         self.setAccessibleName(translate("RifleView", "Target with the bullet holes"))
 
+    @property
+    def holes(self) -> np.ndarray:
+        """Every hole drawn, oldest first (worked out when asked, not every frame)."""
+        if not self._records:
+            return np.zeros((0, 2))
+        return np.vstack([r.forward.impacts for r in self._records])
+
+    @property
+    def hole_steps(self) -> np.ndarray:
+        """The step of each hole in ``holes``."""
+        if not self._records:
+            return np.zeros(0, dtype=int)
+        return np.concatenate([np.full(len(r.forward.impacts), r.step) for r in self._records])
+
     # --- drawing ----------------------------------------------------------------------------
     def draw(self, trainer: Trainer, records: list) -> None:
         """Everything on the target for ``trainer``; ``records`` are its ``burst_records``."""
-        if records:
-            self.holes = np.vstack([r.forward.impacts for r in records])
-            self.hole_steps = np.concatenate(
-                [np.full(len(r.forward.impacts), r.step) for r in records]
-            )
-        else:
-            self.holes = np.zeros((0, 2))
-            self.hole_steps = np.zeros(0, dtype=int)
+        self._records = list(records)
         coloured = records[-BURSTS_SHOWN:]
-        older = records[: len(records) - len(coloured)]
-        if older:
-            old = np.vstack([r.forward.impacts for r in older])
-            self.old_holes.setData(old[:, 0], old[:, 1])
-        else:
-            self.old_holes.setData([], [])
+        self._draw_older(records[: len(records) - len(coloured)])
         for age, item in enumerate(self.burst_items):
             j = len(coloured) - 1 - age
-            if j < 0:
+            rec = coloured[j] if j >= 0 else None
+            shown = item.shown
+            if shown is not None and shown[0] is rec and shown[1] == age:
+                continue
+            item.shown = (rec, age)
+            if rec is None:
                 item.setData([], [])
                 continue
-            rec = coloured[j]
             colour, symbol = burst_look(rec.step, age)
             imp = rec.forward.impacts
             item.setData(
@@ -250,22 +583,47 @@ class RangeTarget(TargetPlot):
                 symbol=symbol,
                 size=16 if age == 0 else 11,
                 brush=pg.mkBrush(colour),
-                pen=pg.mkPen(INK, width=2) if age == 0 else pg.mkPen("w", width=1),
+                pen=self._burst_pens[min(age, 1)],
             )
         self._draw_means(coloured)
         self._draw_latest(records[-1] if records else None)
         self._draw_aim(trainer)
         self._draw_wind(trainer.model)
 
+    def _draw_older(self, older: list) -> None:
+        """The grey holes of every burst before the coloured ones. In a run the list loses its
+        oldest bursts and gains the newest: the array keeps the rows of the bursts still in
+        it and appends the new ones (rebuilt when the records are others: Back, a reset)."""
+        before = self._older
+        if _same(before, older):
+            return
+        start = next((k for k, r in enumerate(before) if older and r is older[0]), None)
+        kept = 0 if start is None else len(before) - start
+        if start is not None and kept <= len(older) and _same(before[start:], older[:kept]):
+            rows = self._older_rows[start:]
+            parts = [self._older_xy[sum(self._older_rows[:start]) :]]
+        else:
+            kept, rows, parts = 0, [], []
+        for r in older[kept:]:
+            parts.append(r.forward.impacts)
+            rows.append(len(r.forward.impacts))
+        xy = np.vstack(parts) if parts else np.zeros((0, 2))
+        self._older, self._older_rows, self._older_xy = list(older), rows, xy
+        self.old_holes.setData(xy[:, 0], xy[:, 1])
+
     def _draw_means(self, coloured: list) -> None:
         """Each earlier burst's mean impact (an x in the burst's colour) and their trail."""
         done = [r for r in coloured if r.gradient is not None]
+        earlier = done[:-1] if done and done[-1] is coloured[-1] else done
+        before_done, before_coloured = self._means
+        if _same(before_done, done) and _same(before_coloured, coloured):
+            return
+        self._means = (done, list(coloured))
         if done:
             means = np.array([r.forward.mean for r in done])
             self.trail.setData(means[:, 0], means[:, 1])
         else:
             self.trail.setData([], [])
-        earlier = done[:-1] if done and done[-1] is coloured[-1] else done
         if earlier:
             n = len(coloured)
             brushes = []
@@ -273,7 +631,7 @@ class RangeTarget(TargetPlot):
                 age = n - 1 - coloured.index(r)
                 brushes.append(pg.mkBrush(burst_look(r.step, age)[0]))
             means = np.array([r.forward.mean for r in earlier])
-            self.old_means.setData(means[:, 0], means[:, 1], brush=brushes, pen=pg.mkPen(INK))
+            self.old_means.setData(means[:, 0], means[:, 1], brush=brushes)
         else:
             self.old_means.setData([], [])
 
@@ -281,23 +639,26 @@ class RangeTarget(TargetPlot):
         """The latest burst's mean impact and the -gradient arrow (once BACKWARD computed it)."""
         self.arrow = np.zeros(2)
         if latest is None or latest.gradient is None:  # FORWARD, LOSS: no gradient yet
-            self.mean_mark.setData([], [])
+            if len(self.mean_mark.getData()[0]):
+                self.mean_mark.setData([], [])
             self.draw_arrow(self.arrow_shaft, self.arrow_head, None, None)
-            self.arrow_text.setVisible(False)
-            self.mean_text.setVisible(False)
+            show(self.arrow_text, False)
+            show(self.mean_text, False)
             return
         mean = latest.forward.mean
         self.arrow = -np.asarray(latest.gradient, dtype=float)
-        self.mean_mark.setData([mean[0]], [mean[1]])
+        x, y = self.mean_mark.getData()
+        if len(x) != 1 or (x[0], y[0]) != (mean[0], mean[1]):
+            self.mean_mark.setData([mean[0]], [mean[1]])
         self.draw_arrow(self.arrow_shaft, self.arrow_head, mean, mean + self.arrow)
         length = float(np.hypot(*self.arrow))
-        self.arrow_text.setVisible(length > 12)
         mid = mean + 0.5 * self.arrow
         self.arrow_text.setPos(mid[0], mid[1])
-        self.arrow_text.setText(translate("RifleView", "−gradient"))
-        self.mean_text.setText(translate("RifleView", "mean"))
+        set_words(self.arrow_text, translate("RifleView", "−gradient"))
+        show(self.arrow_text, length > 12)
+        set_words(self.mean_text, translate("RifleView", "mean"))
         self.mean_text.setPos(mean[0], mean[1])
-        self.mean_text.setVisible(length > 12)
+        show(self.mean_text, length > 12)
 
     def _draw_aim(self, trainer: Trainer) -> None:
         if not self.aim_item.moving:
@@ -312,11 +673,11 @@ class RangeTarget(TargetPlot):
 
     def _draw_wind(self, model: Rifle) -> None:
         if model.wind <= 0:
-            self.wind_text.setText(translate("RifleView", "no wind"))
-            self.wind_shaft.setData([], [])
-            self.wind_head.setVisible(False)
+            set_words(self.wind_text, translate("RifleView", "no wind"))
+            self.draw_arrow(self.wind_shaft, self.wind_head, None, None)
             return
-        self.wind_text.setText(translate("RifleView", "wind {cm} cm").format(cm=fmt(model.wind, 2)))
+        text = translate("RifleView", "wind {cm} cm").format(cm=fmt(model.wind, 2))
+        set_words(self.wind_text, text)
         a = math.radians(model.wind_direction)
         d = np.array([math.cos(a), math.sin(a)])
         centre = np.array([-TARGET_EDGE + 8.0, TARGET_EDGE - 13.0])
@@ -337,8 +698,11 @@ class RangeTarget(TargetPlot):
         self.aim_item.setPos(x, y)
         self.aim_item.blockSignals(False)
         # the label on the side facing the centre, so it stays on the picture
-        label = self.aim_item.label()
         right, high = x <= 0, y > 0.7 * AIM_LIMIT
+        if (right, high) == self._aim_side:
+            return
+        self._aim_side = (right, high)
+        label = self.aim_item.label()
         label.offset = pg.Point(16 if right else -16, -12 if high else 12)
         label.setAnchor((0 if right else 1, 0 if high else 1))
         label.viewTransformChanged()
