@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QApplication, QCheckBox, QPushButton, QSpinBox
+from PySide6.QtWidgets import QApplication, QCheckBox, QPushButton, QSpinBox, QSplitter
 
 from gdstudio.engine import Phase, StopReason
 from gdstudio.qt.runner import SPEEDS
@@ -258,3 +258,40 @@ def test_screenshots_of_the_rifle_at_start_mid_run_and_end(tmp_path):
         for label in ("0_start", "1_five_steps", "2_end"):
             path = tmp_path / f"en_{size}_rifle_rifle_{label}.png"
             assert path.stat().st_size > 20_000, path
+
+
+# --- the layout of the shot list ------------------------------------------------------------
+def test_the_shot_list_does_not_move_back_and_forth_in_a_narrow_picture(rifle, monkeypatch):
+    """Issue 7, monkey seed 3 hung: with the words under the picture their two-column table
+    made the view wider than the splitter gave it; at that width the list moved into the
+    close-up column, the view shrank back, the list moved down again, and so on forever
+    inside one processEvents."""
+    from gdstudio.qt.tabs.rifle import RifleView
+
+    view = rifle.view
+    calls = []
+    arrange = RifleView._arrange
+
+    def counted(self):
+        calls.append((self.width(), self.height(), self._words_in_column))
+        if len(calls) > 200:  # a guard, so that a regression fails instead of hanging
+            raise RuntimeError("the rifle view's layout keeps changing")
+        arrange(self)
+
+    monkeypatch.setattr(RifleView, "_arrange", counted)
+    # long shot words ("off the target, 45 degrees upper left"), in two columns when below
+    view.set_ui_state({"burst": 2, "sight_error": [-44.0, 45.0]})
+    view.settingsChanged.emit()
+    assert rifle.trainer.model.burst == 2
+    rifle.window().resize(1060, 774)
+    rifle.findChild(QSplitter, "pageSplitter").setSizes([310, 730])
+    rifle.figure_area.setSizes([411, 315])
+    for _ in range(3):
+        QApplication.processEvents()
+    assert not view._words_in_column  # "No shots yet" fits under the picture
+    calls.clear()
+    steps(rifle, 1)  # the table of the first burst's words
+    for _ in range(20):
+        QApplication.processEvents()
+    flips = sum(1 for a, b in zip(calls, calls[1:]) if a[2] != b[2])
+    assert flips <= 1 and len(calls) < 20, calls[:12]

@@ -131,6 +131,13 @@ class RifleView(ScenarioView):
         square_below = min(w - SIDE_MIN, h - below - 6)
         square_side = min(w - SIDE_WORDS, h)
         in_column = square_side >= square_below - 10
+        # Never move the list while the view is held at its own minimum size: that size is
+        # what the current arrangement asks for, not room the page gives. (The list under
+        # the picture, a two-column table, could widen the view; at that width the list went
+        # into the column, the view shrank back, the list went down again... for ever.)
+        least = self.minimumSizeHint()
+        if w <= least.width() or h <= least.height():
+            in_column = self._words_in_column
         if in_column != self._words_in_column:
             self._words_in_column = in_column
             (self.outer if in_column else self.side_layout).removeWidget(self.words)
@@ -142,6 +149,9 @@ class RifleView(ScenarioView):
                 self.outer.addWidget(self.words)
             if self._trainer is not None:
                 self.refresh(self._trainer)
+                if not self.words_due():  # the table's columns follow the place at once
+                    records = burst_records(self._trainer)
+                    self._write_words(records[-1] if records else None)
         if in_column:
             column = int(min(max(w - square_side - 6, SIDE_WORDS), 0.45 * w))
             self.close_plot.setMaximumHeight(column)
@@ -297,9 +307,11 @@ class RifleView(ScenarioView):
         records = burst_records(trainer)
         self.target.draw(trainer, records)
         latest = records[-1] if records else None
-        self._write_words(latest)
+        words = self.words_due()  # in a fast run the words follow a few times a second
+        if words:
+            self._write_words(latest)
         self.close_up.draw(latest, self.target.arrow)
-        self.compare.refresh(trainer)
+        self.compare.refresh(trainer, words)
 
     def _write_words(self, latest) -> None:
         """The latest burst in words, one line per shot, numbered like the close-up."""
