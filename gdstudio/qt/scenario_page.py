@@ -39,6 +39,7 @@ from gdstudio.qt.lesson import LessonPanel
 from gdstudio.qt.phase_strip import PhaseStrip
 from gdstudio.qt.plots import GradientPlot, LossPlot
 from gdstudio.qt.runner import TrainingRunner
+from gdstudio.qt.steady import SteadyBox
 from gdstudio.qt.tabs.base import ScenarioView
 
 TEXT_HZ = 5  # while running, the words and the table are refreshed at most this often
@@ -201,7 +202,10 @@ class ScenarioPage(QWidget):
         # opaque: a new status (a few times a second while running) repaints the label alone;
         # see-through, it made Qt repaint the whole window under it with the plots (3-4 ms)
         self.status_label.setAutoFillBackground(True)
-        outer.addWidget(self.status_label)
+        # and in a SteadyBox: its new texts do not lay out (and repaint) the whole window
+        self.status_box = SteadyBox(self.status_label, self)
+        self.status_box.setObjectName("statusBox")
+        outer.addWidget(self.status_box)
 
         for view in views:
             init_box, spins = self._init_box(view)

@@ -162,9 +162,10 @@ def test_a_new_status_repaints_the_label_not_the_whole_window(window, qtbot):
     frame; a see-through label made Qt repaint the whole window under both (3-4 ms)."""
     from PySide6.QtCore import QEvent, QObject
 
+    assert window.pages  # every tab built: no layout work left from the start-up
     page = window.current_page()
     page.step()
-    qtbot.wait(50)
+    qtbot.wait(200)
 
     class Paints(QObject):
         seen: list = []
@@ -183,6 +184,19 @@ def test_a_new_status_repaints_the_label_not_the_whole_window(window, qtbot):
     QApplication.processEvents()
     assert page.status_label in counter.seen  # the new words were painted
     assert window not in counter.seen and page not in counter.seen
+
+
+def test_a_long_status_wraps_and_the_status_line_grows_then_shrinks(window, qtbot):
+    page = window.current_page()
+    line = page.status_label.fontMetrics().lineSpacing()
+    qtbot.wait(50)
+    one = page.status_box.height()
+    assert one < 2 * line
+    page.status_label.setText(" ".join(["a long status sentence"] * 30))
+    qtbot.waitUntil(lambda: page.status_box.height() >= 2 * line, timeout=2000)
+    assert page.status_label.geometry() == page.status_box.rect()  # the label fills its box
+    page.status_label.setText("short")
+    qtbot.waitUntil(lambda: page.status_box.height() == one, timeout=2000)
 
 
 def test_back_then_step_repeats_the_third_step(window, qtbot):
