@@ -326,4 +326,5 @@ class SampleTable(QWidget):
             )
         else:
             text = self.tr("{file} holds no samples.").format(file=where)
-        return text + " " + self.tr("The table was not changed.")
+        # one sentence pattern, so a language can join the two parts its own way
+        return self.tr("{problem} The table was not changed.").format(problem=text)
