@@ -200,6 +200,54 @@ def test_the_title_waits_for_the_words_while_running(page, qtbot):
     assert f"of {len(t.history)} guesses" in view.line.title.text()
 
 
+def test_new_titles_while_running_do_not_lay_out_the_window(page, qtbot):
+    # the title changes with every word frame of a fast run ("the last 16 of 1234 guesses");
+    # rewriting it must not send a layout request up through the view: each layout it reaches
+    # asks its parent in turn, up to the window, which then repaints whole
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    view = view_of(page)
+    old = page.trainer
+    t = Trainer(old.model, lr=old.lr, seed=old.seed, stop_rules=False, max_steps=10**9)
+    t.run(200)
+    page.use_trainer(view, t)
+    QApplication.processEvents()
+    height = view.line.title.height()
+
+    requests = []
+
+    class Spy(QObject):
+        def eventFilter(self, obj, ev):
+            if ev.type() == QEvent.Type.LayoutRequest and isinstance(obj, QWidget):
+                requests.append(obj.objectName())
+            return False
+
+    watched = [view.line, view.stack, view]
+    spy = Spy()
+    for w in watched:
+        w.installEventFilter(spy)
+    page.runner._timer.setInterval(10**6)  # "running" for the refresh, with no ticks of its own
+    page.runner._timer.start()
+    try:
+        titles = set()
+        for _ in range(5):
+            page._words_at = 0.0  # a word frame: the refresh rewrites the texts
+            t.step()
+            page.refresh()
+            QApplication.processEvents()
+            titles.add(view.line.title.text())
+    finally:
+        page.runner._timer.stop()
+        for w in watched:
+            w.removeEventFilter(spy)
+    assert len(titles) == 5  # the title did change on every word frame
+    assert f"of {len(t.history)} guesses" in view.line.title.text()
+    assert requests == []
+    assert view.line.title.height() == height  # the same one line as before
+    assert view.line.title.width() == view.line.widget.width()  # across the whole line
+
+
 # --- reveal -----------------------------------------------------------------------------------
 def test_reveal_shows_and_hides_the_secret(page, qtbot):
     view = view_of(page)
