@@ -10,10 +10,12 @@ from collections.abc import Sequence
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGraphicsItem, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from gdstudio.qt.common import BLUE, GREY, INK, ORANGE, VERMILION, font
+from gdstudio.qt.steady import SteadyBox
 
 MAX_ROWS = 16  # guesses shown at once on a number line; earlier ones scroll off the top
 MIN_ROWS = 4
@@ -29,51 +31,6 @@ def _nice_steps():
         for f in (1, 2, 5):
             yield f * k
         k *= 10
-
-
-class _TitleBox(QWidget):
-    """Holds a one-line title so that rewriting it does not lay the window out again.
-
-    QLabel.setText asks the parent's layout to recompute (updateGeometry), and each layout
-    it activates asks its own parent in turn, up to the main window, which then repaints
-    whole: during a run the title changes a few times a second. This box has no layout, so
-    the label's request stops here; the box keeps the label's height (fixed, so the number
-    line's layout gives it exactly that) and asks for a new layout only when the height
-    really changes. The label fills the box, as it filled its row of the layout before.
-
-    The box is opaque (white, like the label's styled background, which cannot auto-fill):
-    a new title repaints the box and the label, not the view and the plots under them.
-    """
-
-    def __init__(self, label: QLabel, parent=None):
-        super().__init__(parent)
-        self.label = label
-        label.setParent(self)
-        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-        palette = self.palette()
-        palette.setColor(self.backgroundRole(), Qt.GlobalColor.white)
-        self.setPalette(palette)
-        self.setAutoFillBackground(True)
-        self._fit()
-
-    def _fit(self) -> None:
-        h = self.label.sizeHint().height()
-        if self.minimumHeight() != h or self.maximumHeight() != h:
-            self.setFixedHeight(h)
-
-    def event(self, e: QEvent) -> bool:
-        if e.type() == QEvent.Type.LayoutRequest:  # the label's text, font or style changed
-            self._fit()
-            return True
-        return super().event(e)
-
-    def showEvent(self, e) -> None:  # a hidden label's changes post no request: catch up
-        self._fit()
-        super().showEvent(e)
-
-    def resizeEvent(self, e) -> None:
-        self.label.setGeometry(self.rect())
-        super().resizeEvent(e)
 
 
 class NumberLine(QWidget):
@@ -104,7 +61,8 @@ class NumberLine(QWidget):
         self.widget = pg.PlotWidget()
         self.widget.setObjectName(name)
         self.widget.setBackground("w")
-        box.addWidget(_TitleBox(self.title))  # its changes stop there: see _TitleBox
+        # a new title (a few a second while running) must not lay out the window: SteadyBox
+        box.addWidget(SteadyBox(self.title, background=QColor(Qt.GlobalColor.white)))
         box.addWidget(self.widget, 1)
         self.plot = plot = self.widget.getPlotItem()
         plot.setMenuEnabled(False)
