@@ -123,3 +123,6 @@ class CloseUp(QWidget):
             return
         self._framed = (x0, x1, y0, y1)
         self.plot.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
+        # move the items now, not when the paint begins: moved then, they ask for a second
+        # paint of the whole close-up in the next round of the event loop
+        self.plot.getPlotItem().getViewBox().updateMatrix()
