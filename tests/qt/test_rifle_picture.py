@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtCore import QEvent, QObject, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication, QCheckBox, QPushButton, QSpinBox, QSplitter
 
@@ -295,3 +296,72 @@ def test_the_shot_list_does_not_move_back_and_forth_in_a_narrow_picture(rifle, m
         QApplication.processEvents()
     flips = sum(1 for a, b in zip(calls, calls[1:]) if a[2] != b[2])
     assert flips <= 1 and len(calls) < 20, calls[:12]
+
+
+# --- what a frame of a fast run repaints ------------------------------------------------------
+class EventCounter(QObject):
+    """Counts the Paint and LayoutRequest events each watched widget gets."""
+
+    def __init__(self, widgets: dict):
+        super().__init__()
+        self.widgets = widgets
+        self.counts = {(name, kind): 0 for name in widgets for kind in ("paint", "layout")}
+        for w in widgets.values():
+            w.installEventFilter(self)
+
+    def eventFilter(self, obj, event):
+        kind = {QEvent.Type.Paint: "paint", QEvent.Type.LayoutRequest: "layout"}.get(event.type())
+        if kind is not None:
+            for name, w in self.widgets.items():
+                if w is obj:
+                    self.counts[(name, kind)] += 1
+        return False
+
+    def take(self) -> dict:
+        counts = {k: v for k, v in self.counts.items() if v}
+        self.counts = dict.fromkeys(self.counts, 0)
+        return counts
+
+
+def test_a_fast_run_repaints_only_the_rifle_plots_and_new_words(rifle):
+    """Issue 7: while running, a frame repaints the target and the close-up (once) and, when
+    the words are due, the shot list; nothing else of the rifle view. A new text of the shot
+    list re-laid out the view and, step by step, every layout up to the window, which then
+    repainted as a whole; the close-up, moved to a new range, was painted twice."""
+    page, view = rifle, rifle.view
+    steps(page, 6)  # near the bullseye: the shot list keeps its size from now on
+    counter = EventCounter(
+        {
+            "view": view,
+            "stack": page.picture_stack,
+            "figure area": page.figure_area,
+            "close-up": view.close_plot.viewport(),
+            "target": view.plot.viewport(),
+        }
+    )
+    page.runner._timer.setInterval(10**6)  # "running" for the refresh, but no ticks
+    page.runner._timer.start()
+    try:
+        for _ in range(3):
+            QApplication.processEvents()
+        counter.take()
+        seen = []
+        for i in range(12):
+            page.trainer.step()  # a new burst each frame: the close-up moves
+            words = i % 4 == 0
+            page._words_at = 0.0 if words else time.monotonic()  # words due, or not
+            page.refresh()
+            assert page.words_due is words
+            QApplication.processEvents()
+            seen.append((words, counter.take()))
+    finally:
+        page.runner._timer.stop()
+    for words, counts in seen:
+        assert counts.get(("close-up", "paint"), 0) == 1, seen
+        assert counts.get(("target", "paint"), 0) == 1, seen
+        assert not counts.get(("view", "layout")) and not counts.get(("stack", "layout")), seen
+        if not words:
+            assert not counts.get(("view", "paint")), seen
+            assert not counts.get(("stack", "paint")), seen
+        else:  # the new words, painted once (a label is see-through: the view paints too)
+            assert counts.get(("view", "paint"), 0) <= 1, seen
