@@ -459,6 +459,7 @@ class ScenarioPage(QWidget):
         self.controls.run_button.setEnabled(can_go or self.runner.running)
         text = self.status_text()
         self.status_label.setText(text)
+        self.status_box.check()  # measured now, before the paint (see SteadyBox)
         self.statusChanged.emit(text)
 
     def state_words(self) -> str:

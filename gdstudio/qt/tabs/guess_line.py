@@ -61,7 +61,9 @@ class NumberLine(QWidget):
         self.widget = pg.PlotWidget()
         self.widget.setObjectName(name)
         self.widget.setBackground("w")
-        # a new title (a few a second while running) must not lay out the window: SteadyBox
+        # a new title (a few a second while running) must not lay out the window: SteadyBox;
+        # one line, as wide as the box allows and never wider
+        self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         box.addWidget(SteadyBox(self.title, background=QColor(Qt.GlobalColor.white)))
         box.addWidget(self.widget, 1)
         self.plot = plot = self.widget.getPlotItem()

@@ -22,11 +22,12 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from gdstudio.engine import Phase, StopReason, Trainer
 from gdstudio.qt.common import fmt, font
+from gdstudio.qt.steady import SteadyBox
 from gdstudio.qt.tabs.base import InitField, ScenarioView
 from gdstudio.qt.tabs.rifle_close_up import CloseUp
 from gdstudio.qt.tabs.rifle_compare import BurstCompare
@@ -36,75 +37,6 @@ from gdstudio.scenarios.rifle import Rifle, describe
 
 SIDE_MIN = 170  # the close-up column's narrowest width (px)
 SIDE_WORDS = 270  # its width when the shot list sits under the close-up
-
-
-class QuietBox(QWidget):
-    """Holds one widget (a label whose text changes while running) without a layout, so
-    that a new text reaches the page's layouts only when the label asks for another size.
-
-    A label's setText always calls updateGeometry; in a layout that re-lays out the view, and
-    the end of every layout's activation sends the request on up to the window, which then
-    repaints as a whole. Here the request stops at the box (it has no layout): the box asks its
-    own layout for room again only when the label's size hints have changed. The box takes the
-    label's hints and size policy, and the label always fills the box, so the page looks and
-    lays out as it did with the label in the layout itself."""
-
-    def __init__(self, child: QWidget, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.child = child
-        child.setParent(self)
-        self.setSizePolicy(child.sizePolicy())
-        self._hints = self._measure()
-        self._stale = False  # layouts may keep heights for other widths of an older text
-
-    def _measure(self) -> tuple:
-        c = self.child
-        return c.sizeHint(), c.minimumSizeHint(), c.heightForWidth(self.width())
-
-    def check(self) -> None:
-        """Ask the layout for room again if the label's size hints have changed."""
-        hints = self._measure()
-        if hints != self._hints:
-            self._hints = hints
-            self._stale = False
-            self.updateGeometry()
-        else:
-            self._stale = True
-
-    def sizeHint(self):
-        return self.child.sizeHint()
-
-    def minimumSizeHint(self):
-        return self.child.minimumSizeHint()
-
-    def hasHeightForWidth(self) -> bool:
-        return self.child.hasHeightForWidth()
-
-    def heightForWidth(self, width: int) -> int:
-        return self.child.heightForWidth(width)
-
-    def resizeEvent(self, event) -> None:
-        super().resizeEvent(event)
-        self.child.setGeometry(self.rect())
-        self._hints = self._measure()
-        if self._stale:  # the layout may have used a height the label worked out for an older
-            self._stale = False  # text at this width: let it ask the label again
-            self.updateGeometry()
-
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        self.check()  # a text set while hidden sends no request
-
-    def event(self, event) -> bool:
-        if event.type() == QEvent.Type.LayoutRequest:
-            # a new text was measured at once (check); here only what else may change the
-            # label's size (its font, say). Its hints are kept; a height for a width is not,
-            # and working it out again here would lay out and repaint the text once more.
-            c = self.child
-            if self._hints is None or (c.sizeHint(), c.minimumSizeHint()) != self._hints[:2]:
-                self.check()
-            return True
-        return super().event(event)
 
 
 class RifleView(ScenarioView):
@@ -139,7 +71,7 @@ class RifleView(ScenarioView):
         self.words.setFont(font(12))
         self.words.setWordWrap(True)
         self.words.setTextFormat(Qt.TextFormat.RichText)
-        self.words_box = QuietBox(self.words, self)  # new words re-lay out nothing in the page
+        self.words_box = SteadyBox(self.words, self)  # new words re-lay out nothing in the page
         layout.addWidget(self.words_box)
         # the picture's parts under the names tests and scripts read
         t, c = self.target, self.close_up
