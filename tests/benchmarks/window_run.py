@@ -40,6 +40,9 @@ WINDOW_SIZE = (1280, 800)
 REFRESH_TARGET = {10_000: 60.0, 100_000: 60.0, 1_000_000: 30.0}
 GAP_TARGET_MS = 50.0
 ENGINE_TARGET = 0.5
+#: the "idle ceiling": refreshes a second on an idle core if each frame's CPU cost (breakdown's
+#: "frame") were matched by as much stepping: 1000 ms / (2 x frame ms)
+IDLE_STEP_SHARE_MS = 1000.0 * (1 - ENGINE_TARGET)
 
 
 # --- Qt plumbing ---------------------------------------------------------------------------
@@ -258,7 +261,9 @@ def _view_painters(view) -> list:
 
 def breakdown(page) -> dict[str, float]:
     """CPU milliseconds per call of each part of a page refresh, per repaint of each widget, and
-    of a whole frame (one step, the page refresh and the paints it causes)."""
+    of a whole frame while running (one step, the page refresh and the paints it causes; the
+    words, table and status are rewritten a few times a second, see ScenarioPage.refresh) and of
+    a frame that also rewrites the words."""
     from PySide6.QtWidgets import QApplication
 
     t = page.trainer
@@ -269,8 +274,23 @@ def breakdown(page) -> dict[str, float]:
         page.refresh()
         QApplication.processEvents()
 
+    def frame_with_words() -> None:
+        page._words_at = 0.0  # the last words long ago: this refresh writes them
+        frame()
+
+    runner = page.runner
+    runner._timer.setInterval(10**6)  # running, for the refresh, without ticks of its own
+    runner._timer.start()
+    try:
+        running = {
+            "frame": _time_call(frame, 25),
+            "frame with words": _time_call(frame_with_words),
+        }
+    finally:
+        runner._timer.stop()
+        runner._apply_speed()
     out = {
-        "frame": _time_call(frame),
+        **running,
         "refresh": _time_call(page.refresh),
         "loss plot": _time_call(lambda: page.loss_plot.update_from(t)),
         "gradient plot": _time_call(lambda: page.gradient_plot.update_from(t)),
@@ -419,6 +439,7 @@ def report(out, sizes, windows, seconds, show_run=True, show_responsiveness=True
                         r["paints"],
                         f"{ratio(r['refreshes'], base[n][0]):.2f}x",
                         r["draw"],
+                        IDLE_STEP_SHARE_MS / r["cost"]["frame"],
                     ]
                 )
         print(
@@ -434,13 +455,14 @@ def report(out, sizes, windows, seconds, show_run=True, show_responsiveness=True
                     "paints/s",
                     "vs bare",
                     "draw ms",
+                    "idle ceiling/s",
                 ],
                 rows,
             )
         )
         print(
-            "\nCPU ms per call: a frame (step + refresh + its paints), the parts of a page "
-            "refresh, a repaint of each widget"
+            "\nCPU ms per call: a frame while running (step + refresh + its paints), one that also "
+            "rewrites the words (5 a second), the parts of a page refresh, a repaint of each widget"
         )
         names = list(next(iter(out["parts"].values()))["sizes"][sizes[0]]["cost"])
         crow = []
