@@ -329,20 +329,31 @@ def test_seed_and_initial_values_rebuild_and_reset(window, qtbot):
 
 
 def test_main_reuses_an_existing_application(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtCore import QEventLoop
+
     from gdstudio.app import main
 
     monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # main installs its own: undone
+    app = QApplication.instance()
+    # main's app.exec() runs in a plain event loop that this test ends: QApplication.quit()
+    # left this test process's later event loops without timers (the rifle's comparison run
+    # after this test never ticked)
+    loop = QEventLoop()
+    monkeypatch.setattr(app, "exec", lambda: loop.exec())
     seen = {}
 
     def check_and_close():
         w = next(w for w in QApplication.topLevelWidgets() if w.objectName() == "mainWindow")
         seen["tabs"] = w.tabs.count()
+        seen["app"] = QApplication.instance()
         w.close()
-        QApplication.instance().quit()
+        loop.quit()
 
     QTimer.singleShot(200, check_and_close)
     assert main(["--lang", "en"]) == 0
     assert seen["tabs"] == 3
+    assert seen["app"] is app  # the same application, not a second one
     for w in QApplication.topLevelWidgets():
         if w.objectName() == "mainWindow":
             w.deleteLater()
