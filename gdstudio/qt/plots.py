@@ -263,8 +263,14 @@ class GradientPlot(_Plot):
             colour.setAlphaF(1.0 if i == 0 else max(0.12, 0.7 * (1 - i / ARROWS)))
             width = 5 if i == 0 else 3
             shaft = pg.PlotCurveItem(pen=pg.mkPen(colour, width=width))
+            # built pointing left (angle 0, tip at the item's origin) and turned with
+            # setRotation: setStyle(angle=...) rebuilt the path, pen and brush, and the 2-D
+            # arrows turn every frame of a run (about 1 ms a frame for ten heads)
             head = pg.ArrowItem(
-                pen=pg.mkPen(colour), brush=pg.mkBrush(colour), headLen=18 if i == 0 else 12
+                angle=0,
+                pen=pg.mkPen(colour),
+                brush=pg.mkBrush(colour),
+                headLen=18 if i == 0 else 12,
             )
             head.setVisible(False)
             shaft.setZValue(ARROWS - i)
@@ -341,8 +347,8 @@ class GradientPlot(_Plot):
             head.setVisible(length > 0)
             if length > 0:
                 angle = round(180.0 - math.degrees(math.atan2(y1 - y0, x1 - x0)), 1)
-                if angle != self._angles[i]:  # setStyle rebuilds the head's path
-                    head.setStyle(angle=angle)
+                if angle != self._angles[i]:
+                    head.setRotation(angle)  # about the tip, as setStyle's angle turns it
                     self._angles[i] = angle
                 head.setPos(x1, y1)
         self.origin.setData([0.0], [0.0])
