@@ -44,7 +44,12 @@ class CloseUp(QWidget):
         c.addItem(self.holes)
         self.mean, self.shaft, self.head = c.mean_and_arrow(22, 16)
         self._shown = None  # (the record drawn, its phase and the plot's size, the arrow)
-        self._framed = None  # the range shown
+        self._framed = None  # the range asked for and the plot's size
+        # the range's centre is moved (by under half a pixel) to put the bullseye on a whole
+        # pixel: the rings' face is then drawn from an image kept while the scale stays. For
+        # the last scale: (half widths, plot size, pixels per cm, the bullseye's place on the
+        # screen less the centre's offset, x and y)
+        self._snap = None
         self.numbers: list[pg.TextItem] = []
         for _ in range(10):
             t = pg.TextItem(color=INK, anchor=(-0.15, 1.0))
@@ -117,12 +122,37 @@ class CloseUp(QWidget):
             c.draw_arrow(self.shaft, self.head, mean, mean + arrow, 16.0)
 
     def _frame(self, x0: float, x1: float, y0: float, y1: float) -> None:
-        """Show this rectangle (a new range only when it is another: a range change redoes
-        every item's placement)."""
-        if self._framed == (x0, x1, y0, y1):
+        """Show this rectangle, moved by under half a pixel so that the bullseye falls on a
+        whole pixel (a new range only when it is another: a range change redoes every item's
+        placement)."""
+        vb = self.plot.getPlotItem().getViewBox()
+        size = (vb.width(), vb.height())
+        framed = (x0, x1, y0, y1, *size)
+        if self._framed == framed:
             return
-        self._framed = (x0, x1, y0, y1)
-        self.plot.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
+        self._framed = framed
+        cx, cy, hx, hy = 0.5 * (x0 + x1), 0.5 * (y0 + y1), 0.5 * (x1 - x0), 0.5 * (y1 - y0)
+        snap = self._snap
+        if snap is not None and snap[:3] == (hx, hy, size):
+            # the same scale: the bullseye's place for this centre is known, move it to the
+            # nearest whole pixel
+            s, ax, ay = snap[3:]
+            cx = (ax - round(ax - cx * s)) / s
+            cy = (round(ay + cy * s) - ay) / s
+        self._show(cx, cy, hx, hy)
+        t = self.plot.rings.deviceTransform(self.plot.viewportTransform())
+        s = t.m11()
+        if s <= 0 or abs(t.m22() + s) > 1e-9 * s:
+            self._snap = None  # (not a plain scale: no image of the face is kept anyway)
+            return
+        ax, ay = t.dx() + cx * s, t.dy() - cy * s
+        self._snap = (hx, hy, size, s, ax, ay)
+        if abs(t.dx() - round(t.dx())) > 1e-6 or abs(t.dy() - round(t.dy())) > 1e-6:
+            self._show((ax - round(t.dx())) / s, (round(t.dy()) - ay) / s, hx, hy)
+
+    def _show(self, cx: float, cy: float, hx: float, hy: float) -> None:
+        vb = self.plot.getPlotItem().getViewBox()
+        vb.setRange(xRange=(cx - hx, cx + hx), yRange=(cy - hy, cy + hy), padding=0)
         # move the items now, not when the paint begins: moved then, they ask for a second
         # paint of the whole close-up in the next round of the event loop
-        self.plot.getPlotItem().getViewBox().updateMatrix()
+        vb.updateMatrix()

@@ -15,9 +15,15 @@ import numpy as np
 import pyqtgraph as pg
 from pyqtgraph.graphicsItems.ScatterPlotItem import renderSymbol
 from pyqtgraph.Qt.internals import PrimitiveArray
-from PySide6.QtCore import QLineF, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPixmap, QTransform
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsTextItem, QStyleOptionGraphicsItem, QWidget
+from PySide6.QtCore import QLineF, QPointF, QRect, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPen, QPixmap, QTransform
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsTextItem,
+    QGraphicsView,
+    QStyleOptionGraphicsItem,
+    QWidget,
+)
 
 from gdstudio.engine import Phase, Trainer
 from gdstudio.qt.common import (
@@ -310,6 +316,12 @@ class Rings(pg.GraphicsObject):
         self._reach = max(max(o.x(), o.y()) for _x, _y, _w, o in self._labels) + 2  # pixels
         self._bounds: QRectF | None = None
         self.setZValue(-10)
+        # a target whose range moves (the close-up) keeps its face as an image of the part in
+        # sight and around it, reused while the face only moves by whole pixels
+        self._image: QImage | None = None
+        self._image_key = None  # (scale, device pixel ratio): the image drawn at that scale
+        self._image_rect = QRect()  # the image's place, in device pixels from the bullseye
+        self._last_scale = None  # the scale of the last paint (an image from the second on)
         if cached:
             self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
@@ -333,6 +345,75 @@ class Rings(pg.GraphicsObject):
         seen = p.clipBoundingRect() if p.hasClipping() else QRectF()
         if seen.isEmpty():
             seen = self.boundingRect()
+        if self.cacheMode() == QGraphicsItem.CacheMode.NoCache and self._paint_image(
+            p, seen, widget
+        ):
+            return
+        self._paint_face(p, seen, widget)
+
+    def _paint_image(self, p: QPainter, seen: QRectF, widget) -> bool:
+        """The face from the image kept for this scale, when the bullseye sits on a whole
+        device pixel (the close-up snaps its range so) and a raster device shows it; False:
+        paint it directly (a vector drawing, another scale the first time, a fractional
+        place). The image is (re)drawn from the second paint at one scale, for the part in
+        sight and as much again around it."""
+        t = p.transform()
+        if t.type().value > QTransform.TransformationType.TxScale.value:
+            return False
+        dpr = p.device().devicePixelRatioF()
+        ox, oy = round(t.dx()), round(t.dy())
+        whole = abs(t.dx() - ox) < 1e-3 and abs(t.dy() - oy) < 1e-3
+        if not whole or dpr != round(dpr):
+            return False
+        # nothing lies under the face but the view's background: an opaque one goes into
+        # the image, which is then copied rather than blended
+        view = widget.parentWidget() if widget is not None else None
+        back = view.backgroundBrush() if isinstance(view, QGraphicsView) else None
+        if back is None or back.style() != Qt.BrushStyle.SolidPattern or not back.isOpaque():
+            back = None
+        key = (t.m11(), t.m22(), dpr, None if back is None else back.color().rgba())
+        last, self._last_scale = self._last_scale, key
+        bounds = self.boundingRect()
+        need = t.mapRect(seen & bounds).toAlignedRect().translated(-ox, -oy)
+        if need.isEmpty():
+            return True
+        if key != self._image_key or not self._image_rect.contains(need):
+            if key != last:
+                return False  # a scale seen once: maybe one of many, not worth an image
+            self._draw_image(t, bounds, need, dpr, p.renderHints(), key, back)
+        # the image unscaled, at whole pixels: the same pixels as the face drawn there
+        r = self._image_rect
+        p.save()
+        p.resetTransform()
+        source = QRectF(need.translated(-r.left(), -r.top()))
+        source = QRectF(source.topLeft() * dpr, source.size() * dpr)
+        p.drawImage(QRectF(need.translated(ox, oy)), self._image, source)
+        p.restore()
+        return True
+
+    def _draw_image(self, t, bounds: QRectF, need: QRect, dpr, hints, key, back) -> None:
+        face = QTransform(t.m11(), t.m12(), t.m21(), t.m22(), 0.0, 0.0).mapRect(bounds)
+        around = max(need.width(), need.height())
+        rect = need.adjusted(-around, -around, around, around) & face.toAlignedRect()
+        rect |= need
+        if back is None:
+            image = QImage(rect.size() * dpr, QImage.Format.Format_ARGB32_Premultiplied)
+            image.fill(Qt.GlobalColor.transparent)
+        else:
+            image = QImage(rect.size() * dpr, QImage.Format.Format_RGB32)
+            image.fill(back.color())
+        image.setDevicePixelRatio(dpr)
+        painter = QPainter(image)
+        painter.setRenderHints(hints)
+        to_image = QTransform(t.m11(), t.m12(), t.m21(), t.m22(), -rect.left(), -rect.top())
+        painter.setTransform(to_image)
+        seen = to_image.inverted()[0].mapRect(QRectF(0, 0, rect.width(), rect.height()))
+        painter.setClipRect(seen)
+        self._paint_face(painter, seen, None)
+        painter.end()
+        self._image, self._image_key, self._image_rect = image, key, rect
+
+    def _paint_face(self, p: QPainter, seen: QRectF, widget) -> None:
         # a disc covering the whole visible rectangle hides every disc under it
         corners = max(
             math.hypot(x, y)
