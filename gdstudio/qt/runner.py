@@ -88,10 +88,17 @@ class TrainingRunner(QObject):
         self._cycle_start = None
 
     def set_trainer(self, trainer: Trainer) -> None:
-        """Swap the trainer (a new part, new settings): stops the run and redraws from scratch."""
-        self.pause()
+        """Swap the trainer (a new part, new settings): stops the run and redraws from scratch.
+
+        The views hear of the new trainer (resetDone) before they hear that the run stopped:
+        a redraw for the stop in between would draw the new trainer with the old one's
+        settings (the gradient plot still set up for the old model's weights)."""
+        was_running = self._timer.isActive()
+        self._timer.stop()
         self.trainer = trainer
         self.resetDone.emit()
+        if was_running:
+            self.runningChanged.emit(False)
 
     # --- commands ---------------------------------------------------------------------------
     def step(self) -> bool:

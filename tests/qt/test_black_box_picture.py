@@ -436,6 +436,26 @@ def run_to_the_end(page) -> None:
     page.refresh()
 
 
+def test_a_new_family_while_running_redraws_with_the_new_weights(window, qtbot):
+    """Found by a long monkey run: changing the model family while the fit ran redrew the
+    new one-weight trainer with the gradient plot still set up for two weights (KeyError)."""
+    page = black_box_page(window, 1)
+    choose(page, "familyCombo", "w*x+v*x^2")
+    page.trainer.stop_rules = False  # (this family fits exactly: it would stop at once)
+    page.trainer.max_steps = 10**9
+    page.controls.speed_slider.setValue(page.controls.speed_slider.maximum())
+    page.toggle_run()
+    qtbot.wait(30)
+    assert page.runner.running
+    choose(page, "familyCombo", "w*x")  # one weight now
+    assert not page.runner.running
+    assert page.gradient_plot.param_names == ("w",)
+    assert page.trainer.model.param_names == ("w",)
+    page.step()
+    assert page.gradient_plot.vectors.shape == (1, 2)  # (the second component stays 0)
+    assert page.gradient_plot.vectors[0, 1] == 0
+
+
 def test_a_wanted_output_below_the_box_minimum_gets_its_own_stop_words(window):
     page = black_box_page(window, 0)
     page.view.target_spin.setValue(-4.0)  # the box's lowest answer is about -3.02
