@@ -50,6 +50,8 @@ class CloseUp(QWidget):
         # the last scale: (half widths, plot size, pixels per cm, the bullseye's place on the
         # screen less the centre's offset, x and y)
         self._snap = None
+        # a new size moves the bullseye off its whole pixel: snap it again
+        c.getPlotItem().getViewBox().sigResized.connect(self._resized)
         self.numbers: list[pg.TextItem] = []
         for _ in range(10):
             t = pg.TextItem(color=INK, anchor=(-0.15, 1.0))
@@ -149,6 +151,10 @@ class CloseUp(QWidget):
         self._snap = (hx, hy, size, s, ax, ay)
         if abs(t.dx() - round(t.dx())) > 1e-6 or abs(t.dy() - round(t.dy())) > 1e-6:
             self._show((ax - round(t.dx())) / s, (round(t.dy()) - ay) / s, hx, hy)
+
+    def _resized(self, *_args) -> None:
+        if self._framed is not None:
+            self._frame(*self._framed[:4])
 
     def _show(self, cx: float, cy: float, hx: float, hy: float) -> None:
         vb = self.plot.getPlotItem().getViewBox()

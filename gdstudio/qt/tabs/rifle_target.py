@@ -14,7 +14,7 @@ import math
 import numpy as np
 import pyqtgraph as pg
 from pyqtgraph.graphicsItems.ScatterPlotItem import renderSymbol
-from pyqtgraph.Qt.internals import PrimitiveArray
+from pyqtgraph.Qt import compat
 from PySide6.QtCore import QLineF, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPen, QPixmap, QTransform
 from PySide6.QtWidgets import (
@@ -67,13 +67,14 @@ def burst_records(trainer: Trainer) -> list:
 
 
 def _pen_key(pen: QPen) -> tuple:
+    # plain numbers: a key of enum members is slow to hash (each paint looks one up)
     return (
-        pen.style(),
+        pen.style().value,
         pen.color().rgba(),
         pen.widthF(),
         pen.isCosmetic(),
-        pen.capStyle(),
-        pen.joinStyle(),
+        pen.capStyle().value,
+        pen.joinStyle().value,
     )
 
 
@@ -97,8 +98,11 @@ class Dots(pg.GraphicsObject):
         self._pen, self._brushes = pg.mkPen(pen), [pg.mkBrush(brush)]
         self._runs: list[tuple[int, int, tuple]] = []  # (start, stop, style) of equal looks
         self._shown_x = self._shown_y = np.zeros(0)
+        self._reach = 0.0
         self._bounds: QRectF | None = None
-        self._fragments = PrimitiveArray(QPainter.PixmapFragment, 10)
+        # the fragments to draw (10 numbers each) and, wrapped once, their memory for Qt
+        self._frag_array = np.zeros((0, 10))
+        self._frag_pointer = None
 
     def setData(self, x, y, symbol=None, size=None, pen=None, brush=None) -> None:
         self._x = np.asarray(x, dtype=float).ravel()
@@ -129,8 +133,10 @@ class Dots(pg.GraphicsObject):
         self._shown_x = np.clip(x, -1e30, 1e30)  # far off the picture: no overflow in paint
         self._shown_y = np.clip(y, -1e30, 1e30)
         n = len(x)
+        reach = np.abs(self._shown_x).max() + np.abs(self._shown_y).max() if n else 0.0
+        self._reach = float(reach)  # no point is farther out in x or y
         pen = (self._pen, _pen_key(self._pen))
-        looks = [(b, (b.style(), b.color().rgba())) for b in self._brushes]
+        looks = [(b, (b.style().value, b.color().rgba())) for b in self._brushes]
         if n == 0:
             self._runs = []
             return
@@ -185,27 +191,168 @@ class Dots(pg.GraphicsObject):
         self.prepareGeometryChange()
         self._bounds = None
 
+    def _device_points(self, t: QTransform) -> tuple[np.ndarray, np.ndarray]:
+        """The points drawn, in device pixels (``t``: the painter's transform)."""
+        x, y = self._shown_x, self._shown_y
+        m11, m12, m21, m22, dx, dy = t.m11(), t.m12(), t.m21(), t.m22(), t.dx(), t.dy()
+        px = m11 * x + m21 * y + dx
+        py = m12 * x + m22 * y + dy
+        far = self._reach * max(abs(m11) + abs(m21), abs(m12) + abs(m22))
+        if far + max(abs(dx), abs(dy)) >= 2.0**30:  # as the scatter: huge values crash Qt
+            np.clip(px, -(2.0**30), 2.0**30, out=px)
+            np.clip(py, -(2.0**30), 2.0**30, out=py)
+        return px, py
+
+    def _blit(self, p: QPainter, px, py, style, dpr: float) -> None:
+        """The symbol of ``style`` centred at each device point (an untransformed painter).
+        The fragments' memory is wrapped for Qt once per size (wrapping it each time cost
+        more than drawing a handful of points)."""
+        n = len(px)
+        if not n:
+            return
+        pix = self._picture(style, dpr)
+        if n > len(self._frag_array):
+            self._frag_array = np.zeros((max(n, 2 * len(self._frag_array), 8), 10))
+            self._frag_pointer = compat.wrapinstance(
+                self._frag_array.ctypes.data, QPainter.PixmapFragment
+            )
+        a = self._frag_array[:n]
+        a[:, 0] = px
+        a[:, 1] = py
+        a[:, 2:6] = (0.0, 0.0, pix.width(), pix.height())
+        a[:, 6:10] = (1 / dpr, 1 / dpr, 0.0, 1.0)
+        p.drawPixmapFragments(self._frag_pointer, n, pix)
+
     def paint(self, p, option, widget) -> None:
         if not self._runs:
             return
         dpr = widget.devicePixelRatioF() if widget is not None else 1.0
-        t = p.transform()  # to device pixels: the symbols are drawn unscaled, centred there
-        x, y = self._shown_x, self._shown_y
-        px = t.m11() * x + t.m21() * y + t.dx()
-        py = t.m12() * x + t.m22() * y + t.dy()
-        np.clip(px, -(2.0**30), 2.0**30, out=px)  # as the scatter: huge values crash Qt
-        np.clip(py, -(2.0**30), 2.0**30, out=py)
+        px, py = self._device_points(p.transform())  # the symbols are drawn unscaled there
         p.resetTransform()
-        frags = self._fragments
         for start, stop, style in self._runs:
-            pix = self._picture(style, dpr)
-            frags.resize(stop - start)
-            a = frags.ndarray()
-            a[:, 0] = px[start:stop]
-            a[:, 1] = py[start:stop]
-            a[:, 2:6] = (0.0, 0.0, pix.width(), pix.height())
-            a[:, 6:10] = (1 / dpr, 1 / dpr, 0.0, 1.0)
-            p.drawPixmapFragments(*frags.drawargs(), pix)
+            self._blit(p, px[start:stop], py[start:stop], style, dpr)
+
+
+class OldHoles(Dots):
+    """The grey holes of the older bursts: a ``Dots`` told its bursts (``set_bursts``: each
+    burst has a serial number, consecutive, oldest first; a burst that is another record gets
+    a new number), which it also keeps as pictures in device pixels, ``CHUNK`` bursts to a
+    chunk. A run adds a burst and drops the oldest each frame; redrawing 1,500 holes was most
+    of the target's paint. The chunks that are complete are drawn as two images (the older
+    ones, with a picture for each chunk of all from it on, and the newer ones, one picture
+    that grows); only the bursts of the two partial chunks at the ends are drawn as holes.
+    The images blend the same holes in the same order (a colour value may differ by one).
+    Drawn directly: a vector device, or data given by ``setData``."""
+
+    CHUNK = 16
+
+    def __init__(self):
+        super().__init__(size=7, brush=pg.mkBrush(127, 127, 127, 90), pen=None, symbol="o")
+        self._ids: tuple[int, int] | None = None  # the first burst's number, the bursts
+        self._starts = np.zeros(1, dtype=int)  # the first row of each burst, and the end
+        self._forget()
+
+    def _forget(self) -> None:
+        self._place = None  # the device transform, pixel ratio and size of the pictures
+        self._front: dict[int, tuple[QImage, QRect]] = {}  # chunk c: chunks c .. middle - 1
+        self._middle = 0
+        self._back: tuple[QImage, QRect] | None = None  # chunks middle .. back_end - 1
+        self._back_end = 0
+
+    def setData(self, *args, **kwargs) -> None:
+        self._ids = None
+        super().setData(*args, **kwargs)
+
+    def set_bursts(self, first: int, rows: list[int], xy: np.ndarray) -> None:
+        """The holes ``xy`` of bursts numbered ``first``, ``first + 1``, ... (``rows``: the
+        holes of each)."""
+        super().setData(xy[:, 0], xy[:, 1])
+        self._ids = (first, len(rows))
+        self._starts = np.concatenate([[0], np.cumsum(rows, dtype=int)])
+
+    def paint(self, p, option, widget) -> None:
+        n = len(self._shown_x)
+        if self._ids is None or len(self._runs) != 1 or n != len(self._x):
+            return super().paint(p, option, widget)
+        engine = p.paintEngine()
+        if engine is None or engine.type() != engine.Type.Raster:
+            return super().paint(p, option, widget)
+        lo, count = self._ids
+        k = self.CHUNK
+        first, end = -(-lo // k), (lo + count) // k  # the complete chunks: first .. end - 1
+        if first >= end:
+            return super().paint(p, option, widget)
+        dpr = widget.devicePixelRatioF() if widget is not None else 1.0
+        t = p.transform()
+        device = p.device()
+        place = (t.m11(), t.m12(), t.m21(), t.m22(), t.dx(), t.dy(), dpr)
+        place += (device.width(), device.height())
+        if place != self._place:
+            self._forget()
+            self._place = place
+        px, py = self._device_points(t)
+        style = self._runs[0][2]
+        starts = self._starts
+
+        def row(burst: int) -> int:
+            return int(starts[burst - lo])
+
+        area = QRect(0, 0, device.width(), device.height())
+        if first not in self._front or first >= self._middle:
+            self._front, below = {}, None  # (again) from the dots, newest chunk first
+            for c in range(end - 1, first - 1, -1):
+                a, b = row(c * k), row((c + 1) * k)
+                below = self._layer(below, px[a:b], py[a:b], style, dpr, area, under=True)
+                self._front[c] = below
+            self._middle = self._back_end = end
+            self._back = None
+        else:
+            for c in [c for c in self._front if c < first]:
+                del self._front[c]
+            if self._back_end < end:
+                a, b = row(self._back_end * k), row(end * k)
+                self._back = self._layer(self._back, px[a:b], py[a:b], style, dpr, area)
+                self._back_end = end
+        p.resetTransform()
+        a = row(first * k)
+        self._blit(p, px[:a], py[:a], style, dpr)  # the oldest bursts, before a whole chunk
+        for layer in (self._front[first], self._back):
+            if layer is not None and not layer[0].isNull():
+                p.drawImage(layer[1].topLeft(), layer[0])
+        b = row(end * k)
+        self._blit(p, px[b:], py[b:], style, dpr)  # the newest, in a chunk not yet complete
+
+    def _layer(self, base, px, py, style, dpr, area: QRect, under: bool = False):
+        """The picture ``base`` (image, place; or None) with these holes over it (``under``:
+        beneath it, as older holes), in a new image grown to hold them (within ``area``)."""
+        if not len(px):
+            return base
+        pix = self._picture(style, dpr)
+        pad = 0.5 * max(pix.width(), pix.height()) / dpr + 1.0
+        rect = QRectF(
+            float(px.min()) - pad,
+            float(py.min()) - pad,
+            float(px.max() - px.min()) + 2 * pad,
+            float(py.max() - py.min()) + 2 * pad,
+        ).toAlignedRect()
+        if base is not None:
+            rect |= base[1]
+        rect &= area
+        image = QImage(rect.size() * dpr, QImage.Format.Format_RGBA64_Premultiplied)
+        image.setDevicePixelRatio(dpr)
+        image.fill(Qt.GlobalColor.transparent)
+        if rect.isEmpty():
+            return image, rect
+        painter = QPainter(image)
+        if base is not None and not base[0].isNull():
+            painter.drawImage(base[1].topLeft() - rect.topLeft(), base[0])
+        painter.translate(-rect.left(), -rect.top())
+        if under:  # older holes beneath: the newest of them first, each under the rest
+            painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_DestinationOver)
+            px, py = px[::-1], py[::-1]
+        self._blit(painter, px, py, style, dpr)
+        painter.end()
+        return image, rect
 
 
 class Segment(pg.GraphicsObject):
@@ -556,7 +703,9 @@ class RangeTarget(TargetPlot):
         self.arrow = np.zeros(2)
         self.aim_shift = np.zeros(2)
 
-        self.old_holes = Dots(size=7, brush=pg.mkBrush(127, 127, 127, 90), pen=None, symbol="o")
+        self._older_first = 0  # the number of the first of them (see OldHoles)
+        self._next_burst = 0  # the number for the next burst that is not one of them
+        self.old_holes = OldHoles()
         self.old_holes.setZValue(5)
         self.addItem(self.old_holes)
         self._burst_pens = (pg.mkPen(INK, width=2), pg.mkPen("w", width=1))  # latest, older
@@ -683,14 +832,17 @@ class RangeTarget(TargetPlot):
         if start is not None and kept <= len(older) and _same(before[start:], older[:kept]):
             rows = self._older_rows[start:]
             parts = [self._older_xy[sum(self._older_rows[:start]) :]]
+            first = self._older_first + start
         else:
             kept, rows, parts = 0, [], []
+            first = self._next_burst  # other records: new numbers
         for r in older[kept:]:
             parts.append(r.forward.impacts)
             rows.append(len(r.forward.impacts))
         xy = np.vstack(parts) if parts else np.zeros((0, 2))
         self._older, self._older_rows, self._older_xy = list(older), rows, xy
-        self.old_holes.setData(xy[:, 0], xy[:, 1])
+        self._older_first, self._next_burst = first, first + len(older)
+        self.old_holes.set_bursts(first, rows, xy)
 
     def _draw_means(self, coloured: list) -> None:
         """Each earlier burst's mean impact (an x in the burst's colour) and their trail."""
