@@ -26,6 +26,7 @@ import math
 import os
 import tempfile
 import time
+from contextlib import contextmanager
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
@@ -259,36 +260,49 @@ def _view_painters(view) -> list:
     return out
 
 
+def frame_function(page, words: bool = False):
+    """One frame of a fast run: a step, the page refresh and the paints it causes; with
+    ``words``, a frame that also rewrites the words (the lesson, table and status)."""
+    from PySide6.QtWidgets import QApplication
+
+    t = page.trainer
+
+    def frame() -> None:
+        if words:
+            page._words_at = 0.0  # the last words long ago: this refresh writes them
+        t.step()
+        page.refresh()
+        QApplication.processEvents()
+
+    return frame
+
+
+@contextmanager
+def marked_running(page):
+    """The page's runner counts as running (so a refresh rewrites the words only a few times a
+    second, see ScenarioPage.refresh) without ticking by itself."""
+    runner = page.runner
+    runner._timer.setInterval(10**6)
+    runner._timer.start()
+    try:
+        yield
+    finally:
+        runner._timer.stop()
+        runner._apply_speed()
+
+
 def breakdown(page) -> dict[str, float]:
     """CPU milliseconds per call of each part of a page refresh, per repaint of each widget, and
     of a whole frame while running (one step, the page refresh and the paints it causes; the
     words, table and status are rewritten a few times a second, see ScenarioPage.refresh) and of
     a frame that also rewrites the words."""
-    from PySide6.QtWidgets import QApplication
-
     t = page.trainer
     view = page.view
-
-    def frame() -> None:
-        t.step()
-        page.refresh()
-        QApplication.processEvents()
-
-    def frame_with_words() -> None:
-        page._words_at = 0.0  # the last words long ago: this refresh writes them
-        frame()
-
-    runner = page.runner
-    runner._timer.setInterval(10**6)  # running, for the refresh, without ticks of its own
-    runner._timer.start()
-    try:
+    with marked_running(page):
         running = {
-            "frame": _time_call(frame, 25),
-            "frame with words": _time_call(frame_with_words),
+            "frame": _time_call(frame_function(page), 25),
+            "frame with words": _time_call(frame_function(page, words=True)),
         }
-    finally:
-        runner._timer.stop()
-        runner._apply_speed()
     out = {
         **running,
         "refresh": _time_call(page.refresh),
