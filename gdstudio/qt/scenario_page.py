@@ -292,6 +292,13 @@ class ScenarioPage(QWidget):
         for part in self.parts:
             part.view.retranslate()
             part.init_box.setTitle(self.tr("Initialization: starting values"))
+            form = part.init_box.layout()
+            for field in part.view.init_fields():  # the fields' captions, in the new language
+                spin = part.init_spins.get(field.name)
+                label = form.labelForField(spin) if spin is not None else None
+                if label is not None:
+                    label.setText(field.label)
+                    spin.setAccessibleName(field.label)
         self.table.setAccessibleName(self.tr("History of every step"))
         self.history_model.retranslate()
         self.loss_plot.retranslate()

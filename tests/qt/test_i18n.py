@@ -274,12 +274,27 @@ def test_switching_back_to_english_restores_english(zh_window, qapp, qtbot):
     plots = plot_texts(zh_window)
     chinese = {k: v for k, v in shown.items() if CJK.search(v) and k not in plots}
     assert not chinese, f"still Chinese after switching to English: {chinese}"
+    captions = [
+        part.init_box.layout().labelForField(spin).text()
+        for p in zh_window.pages
+        for part in p.parts
+        for spin in part.init_spins.values()
+    ]
+    assert captions and not any(CJK.search(c) for c in captions), captions
     # and live the other way again
     assert i18n.install(qapp, "zh_CN")
     qtbot.wait(10)
     zh_window.retranslate()
     assert zh_window.tabs.tabText(0) == "猜数字"
     assert CJK.search(page.findChild(QAbstractButton, "stepButton").text())
+    # the starting-value captions too (a form's row labels), on every tab
+    for p in zh_window.pages:
+        for part in p.parts:
+            form = part.init_box.layout()
+            for spin in part.init_spins.values():
+                caption = form.labelForField(spin).text()
+                assert CJK.search(caption), (p.tab_key, caption)
+                assert spin.accessibleName() == caption
 
 
 def test_plot_texts_follow_a_live_language_switch(zh_window, qapp, qtbot):
