@@ -493,29 +493,29 @@
     <name>GradientPlot</name>
     <message>
         <location filename="../../gdstudio/qt/plots.py" line="256"/>
-        <location filename="../../gdstudio/qt/plots.py" line="294"/>
+        <location filename="../../gdstudio/qt/plots.py" line="300"/>
         <source>Gradient arrows</source>
         <translation>梯度箭头</translation>
     </message>
     <message>
         <location filename="../../gdstudio/qt/plots.py" line="257"/>
-        <location filename="../../gdstudio/qt/plots.py" line="295"/>
+        <location filename="../../gdstudio/qt/plots.py" line="301"/>
         <source>Gradient</source>
         <translation>梯度</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/plots.py" line="304"/>
+        <location filename="../../gdstudio/qt/plots.py" line="310"/>
         <source>gradient of the loss along {name}</source>
         <translation>损失沿 {name} 方向的梯度</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/plots.py" line="307"/>
+        <location filename="../../gdstudio/qt/plots.py" line="313"/>
         <source>steps ago</source>
         <translation>几步之前</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/plots.py" line="312"/>
-        <location filename="../../gdstudio/qt/plots.py" line="313"/>
+        <location filename="../../gdstudio/qt/plots.py" line="318"/>
+        <location filename="../../gdstudio/qt/plots.py" line="319"/>
         <source>∂loss/∂{name}</source>
         <translation>∂损失/∂{name}</translation>
     </message>
@@ -1329,12 +1329,12 @@ loss {loss}</source>
 <context>
     <name>RifleView</name>
     <message>
-        <location filename="../../gdstudio/qt/tabs/rifle.py" line="167"/>
+        <location filename="../../gdstudio/qt/tabs/rifle.py" line="169"/>
         <source>Rifle target</source>
         <translation>步枪打靶</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/rifle.py" line="171"/>
+        <location filename="../../gdstudio/qt/tabs/rifle.py" line="173"/>
         <source>Purpose: hit the bullseye. After each burst, pull the target back, look at the holes and correct the aim.</source>
         <translation>目标：打中靶心。每打完一轮，把靶子拉回来，看看弹孔，再修正瞄准点。</translation>
     </message>
@@ -1440,103 +1440,103 @@ loss {loss}</source>
         <translation>从损失图上去掉用来比较的灰色虚线。</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/rifle_target.py" line="545"/>
+        <location filename="../../gdstudio/qt/tabs/rifle_target.py" line="775"/>
         <source>aim (drag me)</source>
         <extracomment>the aim was dragged and dropped (or set by ``drop_aim``): x and y in cm, within bounds</extracomment>
         <translation>瞄准点（可拖动）</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/rifle_target.py" line="546"/>
+        <location filename="../../gdstudio/qt/tabs/rifle_target.py" line="776"/>
         <source>Target with the bullet holes</source>
         <translation>带弹孔的靶子</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/rifle_close_up.py" line="57"/>
+        <location filename="../../gdstudio/qt/tabs/rifle_close_up.py" line="64"/>
         <source>Close-up of the latest burst</source>
         <translation>最近一轮的特写</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/rifle_close_up.py" line="61"/>
+        <location filename="../../gdstudio/qt/tabs/rifle_close_up.py" line="68"/>
         <source>Close-up: the latest burst</source>
         <translation>特写：最近一轮</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/rifle.py" line="256"/>
+        <location filename="../../gdstudio/qt/tabs/rifle.py" line="258"/>
         <source>First aim, right (cm)</source>
         <translation>第一次瞄准，向右（厘米）</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/rifle.py" line="265"/>
+        <location filename="../../gdstudio/qt/tabs/rifle.py" line="267"/>
         <source>First aim, up (cm)</source>
         <translation>第一次瞄准，向上（厘米）</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/rifle.py" line="188"/>
+        <location filename="../../gdstudio/qt/tabs/rifle.py" line="190"/>
         <source>left</source>
         <translation>左边</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/rifle.py" line="189"/>
+        <location filename="../../gdstudio/qt/tabs/rifle.py" line="191"/>
         <source>right</source>
         <translation>右边</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/rifle.py" line="190"/>
+        <location filename="../../gdstudio/qt/tabs/rifle.py" line="192"/>
         <source>above</source>
         <translation>上方</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/rifle.py" line="191"/>
+        <location filename="../../gdstudio/qt/tabs/rifle.py" line="193"/>
         <source>below</source>
         <translation>下方</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/rifle.py" line="192"/>
+        <location filename="../../gdstudio/qt/tabs/rifle.py" line="194"/>
         <source>upper left</source>
         <translation>左上方</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/rifle.py" line="193"/>
+        <location filename="../../gdstudio/qt/tabs/rifle.py" line="195"/>
         <source>upper right</source>
         <translation>右上方</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/rifle.py" line="194"/>
+        <location filename="../../gdstudio/qt/tabs/rifle.py" line="196"/>
         <source>lower left</source>
         <translation>左下方</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/rifle.py" line="195"/>
+        <location filename="../../gdstudio/qt/tabs/rifle.py" line="197"/>
         <source>lower right</source>
         <translation>右下方</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/rifle.py" line="196"/>
+        <location filename="../../gdstudio/qt/tabs/rifle.py" line="198"/>
         <source>bullseye</source>
         <translation>靶心</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/rifle.py" line="198"/>
+        <location filename="../../gdstudio/qt/tabs/rifle.py" line="200"/>
         <source>off the target</source>
         <translation>脱靶</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/rifle.py" line="198"/>
+        <location filename="../../gdstudio/qt/tabs/rifle.py" line="200"/>
         <source>ring {n}</source>
         <translation>{n} 环</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/rifle.py" line="200"/>
+        <location filename="../../gdstudio/qt/tabs/rifle.py" line="202"/>
         <source>ring 10, bullseye</source>
         <translation>10 环，正中靶心</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/rifle.py" line="202"/>
+        <location filename="../../gdstudio/qt/tabs/rifle.py" line="204"/>
         <source>{where}, {side}</source>
         <translation>{where}，{side}</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/rifle.py" line="203"/>
+        <location filename="../../gdstudio/qt/tabs/rifle.py" line="205"/>
         <source>{where}, {deg} degrees {side}</source>
         <translation>{where}，偏{side} {deg} 度</translation>
     </message>
@@ -1551,27 +1551,27 @@ loss {loss}</source>
         <translation>每轮 {k} 发</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/rifle.py" line="212"/>
+        <location filename="../../gdstudio/qt/tabs/rifle.py" line="214"/>
         <source>Xiao Ming aims somewhere on the target — here at ({x}, {y}) cm — and remembers how he held the rifle. That first aim is the &lt;i&gt;initialization&lt;/i&gt;. Drag the aim ⊕ on the target to start from somewhere else.</source>
         <translation>小明先随便瞄准靶上的一个地方——这里是 ({x}, {y}) 厘米——并记住自己是怎么端枪的。这第一次瞄准就是&lt;i&gt;初始化&lt;/i&gt;。在靶子上拖动瞄准点 ⊕，可以换一个地方开始。</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/rifle.py" line="219"/>
+        <location filename="../../gdstudio/qt/tabs/rifle.py" line="221"/>
         <source>He fires a burst of {k}. Sight error, wind and the rifle&apos;s own scatter push every bullet: the flight is the &lt;i&gt;forward&lt;/i&gt; calculation.</source>
         <translation>他连打 {k} 发。准星偏差、风和步枪本身的散布都会推动每颗子弹：子弹的飞行就是&lt;i&gt;前向计算&lt;/i&gt;。</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/rifle.py" line="224"/>
+        <location filename="../../gdstudio/qt/tabs/rifle.py" line="226"/>
         <source>He pulls the target back and looks: the holes are on average {d} cm from the centre. The burst&apos;s loss — half the mean squared distance — is &lt;b&gt;{loss}&lt;/b&gt;.</source>
         <translation>他把靶子拉回来看：弹孔离中心平均 {d} 厘米。这一轮的损失（距离平方的平均值的一半）是 &lt;b&gt;{loss}&lt;/b&gt;。</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/rifle.py" line="237"/>
+        <location filename="../../gdstudio/qt/tabs/rifle.py" line="239"/>
         <source>He shifts the aim against the gradient by {lr} × its length (the dashed arrow): the aim is now ({x}, {y}). That correction is the &lt;i&gt;gradient-descent&lt;/i&gt; step.</source>
         <translation>他把瞄准点朝梯度的反方向移动梯度长度的 {lr} 倍（虚线箭头）：现在瞄准 ({x}, {y})。这次修正就是&lt;i&gt;梯度下降&lt;/i&gt;的一步。</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/rifle.py" line="244"/>
+        <location filename="../../gdstudio/qt/tabs/rifle.py" line="246"/>
         <source>plateau: the aim is as good as it gets — the scatter of the shots keeps the loss from getting smaller (loss {loss})</source>
         <translation>停滞：瞄准已经不能更好了——子弹的散布让损失没法再变小（损失 {loss}）</translation>
     </message>
@@ -1611,29 +1611,29 @@ loss {loss}</source>
         <translation>损失从一步到下一步的平均跳动（第 {skip} 步之后）：虚线 {ghost}，这一次 {live}。</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/rifle.py" line="320"/>
+        <location filename="../../gdstudio/qt/tabs/rifle.py" line="322"/>
         <source>No shots yet: press Step to fire the first burst.</source>
         <translation>还没有开枪：按“单步”打出第一轮。</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/rifle_close_up.py" line="65"/>
-        <location filename="../../gdstudio/qt/tabs/rifle_target.py" line="657"/>
+        <location filename="../../gdstudio/qt/tabs/rifle_close_up.py" line="72"/>
+        <location filename="../../gdstudio/qt/tabs/rifle_target.py" line="890"/>
         <source>−gradient</source>
         <translation>−梯度</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/rifle.py" line="324"/>
+        <location filename="../../gdstudio/qt/tabs/rifle.py" line="327"/>
         <source>Latest burst (step {step}), shot by shot:</source>
         <translation>最近一轮（第 {step} 步），逐发来看：</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/rifle_close_up.py" line="63"/>
-        <location filename="../../gdstudio/qt/tabs/rifle_target.py" line="659"/>
+        <location filename="../../gdstudio/qt/tabs/rifle_close_up.py" line="70"/>
+        <location filename="../../gdstudio/qt/tabs/rifle_target.py" line="892"/>
         <source>mean</source>
         <translation>平均</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/rifle.py" line="230"/>
+        <location filename="../../gdstudio/qt/tabs/rifle.py" line="232"/>
         <source>Looking at the holes is the &lt;i&gt;backpropagation&lt;/i&gt;: the mean hole ✖ sits at ({gx}, {gy}) — that vector is the gradient, with a direction and a size ({size} cm). The orange arrow is minus the gradient.</source>
         <translation>看弹孔就是&lt;i&gt;反向传播&lt;/i&gt;：弹孔的平均位置 ✖ 在 ({gx}, {gy})——这个向量就是梯度，它有方向也有大小（{size} 厘米）。橙色箭头是负梯度。</translation>
     </message>
@@ -1648,12 +1648,12 @@ loss {loss}</source>
         <translation>{ghost}（虚线）</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/rifle_target.py" line="676"/>
+        <location filename="../../gdstudio/qt/tabs/rifle_target.py" line="909"/>
         <source>no wind</source>
         <translation>无风</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/rifle_target.py" line="679"/>
+        <location filename="../../gdstudio/qt/tabs/rifle_target.py" line="912"/>
         <source>wind {cm} cm</source>
         <translation>风 {cm} 厘米</translation>
     </message>
@@ -1807,52 +1807,52 @@ loss {loss}</source>
         <translation>初始化：起始值</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/scenario_page.py" line="295"/>
+        <location filename="../../gdstudio/qt/scenario_page.py" line="302"/>
         <source>History of every step</source>
         <translation>每一步的历史记录</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/scenario_page.py" line="353"/>
+        <location filename="../../gdstudio/qt/scenario_page.py" line="360"/>
         <source>Not applied: {error}</source>
         <translation>没有应用：{error}</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/scenario_page.py" line="467"/>
+        <location filename="../../gdstudio/qt/scenario_page.py" line="475"/>
         <source>running</source>
         <translation>运行中</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/scenario_page.py" line="469"/>
+        <location filename="../../gdstudio/qt/scenario_page.py" line="477"/>
         <source>ready</source>
         <translation>准备好了</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/scenario_page.py" line="469"/>
+        <location filename="../../gdstudio/qt/scenario_page.py" line="477"/>
         <source>paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/scenario_page.py" line="475"/>
+        <location filename="../../gdstudio/qt/scenario_page.py" line="483"/>
         <source>converged: the loss is below the tolerance ({tol})</source>
         <translation>收敛：损失已经低于容差（{tol}）</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/scenario_page.py" line="478"/>
+        <location filename="../../gdstudio/qt/scenario_page.py" line="486"/>
         <source>plateau: the loss stopped going down above the tolerance; this model can only imitate the data</source>
         <translation>停滞：损失在容差之上就不再下降了；这个模型只能近似地模仿数据</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/scenario_page.py" line="481"/>
+        <location filename="../../gdstudio/qt/scenario_page.py" line="489"/>
         <source>diverged: the learning rate is too large, each step overshoots. Lower it and press Reset</source>
         <translation>发散：学习率太大，每一步都走过了头。把它调小，再按“重置”</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/scenario_page.py" line="483"/>
+        <location filename="../../gdstudio/qt/scenario_page.py" line="491"/>
         <source>step limit reached before the loss was small enough</source>
         <translation>损失还不够小，就已经到了步数上限</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/scenario_page.py" line="490"/>
+        <location filename="../../gdstudio/qt/scenario_page.py" line="498"/>
         <source>Step {step} · loss {loss} · {state}</source>
         <translation>第 {step} 步 · 损失 {loss} · {state}</translation>
     </message>
