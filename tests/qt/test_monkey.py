@@ -180,7 +180,10 @@ def _act(rng, window, qtbot, dialogs):
 
 def _plots_are_finite(window):
     for plot in window.findChildren(pg.PlotWidget):
-        for item in plot.getPlotItem().listDataItems():
+        items = list(plot.getPlotItem().listDataItems())
+        if hasattr(plot, "arrows"):  # the gradient arrows: one item of their own
+            items.append(plot.arrows)
+        for item in items:
             x, y = item.getData()
             if x is None:
                 continue

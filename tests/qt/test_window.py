@@ -75,6 +75,12 @@ def test_five_steps_give_five_rows_points_and_a_new_arrow(window, qtbot):
         latest = page.gradient_plot.vectors[0]
         names = t.model.param_names
         assert latest[0] == t.history.column(f"grad_{names[0]}")[-1]
+        # the arrows drawn: one per step so far (at most ten), the newest from the origin (two
+        # weights) or from its row (one weight) to the gradient
+        ax, ay = page.gradient_plot.arrows.getData()
+        assert len(ax) == 2 * min(10, n)
+        assert ax[1] == latest[0]
+        assert ay[1] == (latest[1] if len(names) > 1 else 0.0)
         assert page.table.model().rowCount() == n
 
 
@@ -258,10 +264,8 @@ def test_a_diverging_learning_rate_stops_with_the_diverged_status(window, qtbot,
     assert "diverged" in page.status_label.text()
     x, y = page.loss_plot.curve.getData()
     assert np.all(np.isfinite(x)) and np.all(np.isfinite(y))
-    for shaft in page.gradient_plot.shafts:
-        sx, sy = shaft.getData()
-        if sx is not None:
-            assert np.all(np.isfinite(sx)) and np.all(np.isfinite(sy))
+    sx, sy = page.gradient_plot.arrows.getData()
+    assert np.all(np.isfinite(sx)) and np.all(np.isfinite(sy))
     assert not button(page, "stepButton").isEnabled()
 
 
