@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QSize
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QSizePolicy, QWidget
 
 
 class SteadyBox(QWidget):
@@ -39,9 +39,17 @@ class SteadyBox(QWidget):
         self._hints = self._measure()
         self._stale = False  # layouts may keep heights for other widths of an older text
 
-    def _measure(self) -> tuple:
+    def _size_hints(self) -> tuple:
+        """The child's preferred and minimum size; only their heights when its width is
+        Ignored (a one-line title cut at the box's edge: a longer text asks for nothing)."""
         c = self.child
-        return c.sizeHint(), c.minimumSizeHint(), c.heightForWidth(self.width())
+        hint, least = c.sizeHint(), c.minimumSizeHint()
+        if self.sizePolicy().horizontalPolicy() == QSizePolicy.Policy.Ignored:
+            return hint.height(), least.height()
+        return hint, least
+
+    def _measure(self) -> tuple:
+        return (*self._size_hints(), self.child.heightForWidth(self.width()))
 
     def check(self) -> None:
         """Ask the layout for room again if the child's size hints have changed."""
@@ -82,8 +90,7 @@ class SteadyBox(QWidget):
             # a new text measured at once (check) leaves here only what else may change the
             # child's size (its font, say). Its hints are kept; a height for a width is not,
             # and working it out again here would lay out and repaint the text once more.
-            c = self.child
-            if (c.sizeHint(), c.minimumSizeHint()) != self._hints[:2]:
+            if self._size_hints() != self._hints[:2]:
                 self.check()
             return True
         return super().event(event)
