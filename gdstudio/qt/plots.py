@@ -147,6 +147,8 @@ class LossPlot(_Plot):
         self.log_scale = False
         self._tolerance = 0.001
         self._ghost_data: tuple[np.ndarray, np.ndarray] | None = None
+        self._ghost_version = 0  # counts set_ghost calls
+        self._ghost_shown: tuple | None = None  # (which ghost, log scale?) as last drawn
         # the range follows the data by _fit_view, not by pyqtgraph's auto-range
         self._view = self.getPlotItem().getViewBox()
         self._view.disableAutoRange()
@@ -197,26 +199,52 @@ class LossPlot(_Plot):
 
     def update_from(self, trainer: Trainer) -> None:
         x, y = trainer.history.decimated("loss", self.points())
-        self.curve.setData(x, self._y(y))
+        y = self._y(y)
+        self.curve.setData(x, y)
         if len(x):
-            last = float(self._y(y[-1:])[0])
+            last = float(y[-1])
             self.marker.setPos(float(x[-1]), math.log10(last) if self.log_scale else last)
             self.marker.setVisible(True)
         else:
             self.marker.setVisible(False)
+        ghost = (self._ghost_version, self.log_scale)
+        if ghost != self._ghost_shown:  # (set again only when it changed: it is not per frame)
+            self._ghost_shown = ghost
+            if self._ghost_data is not None:
+                gx, gy = self._ghost_data
+                self.ghost.setData(gx, self._y(gy))
+            else:
+                self.ghost.setData([], [])
+        parts = [(x, y)]
         if self._ghost_data is not None:
-            gx, gy = self._ghost_data
-            self.ghost.setData(gx, self._y(gy))
-        else:
-            self.ghost.setData([], [])
-        self._fit_view()
+            parts.append((self._ghost_data[0], self._y(self._ghost_data[1])))
+        self._fit_view(parts)
 
-    def _fit_view(self) -> None:
+    def _data_bounds(self, parts) -> list[tuple[float, float] | None]:
+        """The (low, high) of the drawn data per axis, in view coordinates (log10 of the loss on
+        the log scale), from the arrays themselves: asking the view for its children's bounds
+        made every item work them out again on every frame."""
+        xs, ys = [], []
+        for x, y in parts:
+            x = np.asarray(x, dtype=float)
+            y = np.asarray(y, dtype=float)
+            if self.log_scale:
+                with np.errstate(divide="ignore", invalid="ignore"):
+                    y = np.log10(y)
+            ok = np.isfinite(x) & np.isfinite(y)
+            xs.append(x[ok])
+            ys.append(y[ok])
+        out = []
+        for values in (np.concatenate(xs), np.concatenate(ys)):
+            out.append((float(values.min()), float(values.max())) if values.size else None)
+        return out
+
+    def _fit_view(self, parts) -> None:
         """Show all the data, changing the range only when the data leaves it or fills less
         than half of it: the axes stay still for most frames of a run (re-laying them out
         cost more than drawing the curve) and the steps axis keeps some room to grow into."""
         vb = self._view
-        bounds = vb.childrenBounds()
+        bounds = self._data_bounds(parts)
         ranges = vb.viewRange()
         wanted = []
         for axis, (lo_hi, (a, b)) in enumerate(zip(bounds, ranges)):
@@ -241,6 +269,7 @@ class LossPlot(_Plot):
     def set_ghost(self, data: tuple[np.ndarray, np.ndarray] | None) -> None:
         """A dashed copy of an earlier run's loss curve, for comparison (None hides it)."""
         self._ghost_data = data
+        self._ghost_version += 1
 
 
 class ArrowSet(pg.GraphicsObject):
