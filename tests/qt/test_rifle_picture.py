@@ -179,6 +179,27 @@ def test_the_wind_is_drawn_as_an_arrow_with_its_strength(rifle):
     assert not view.wind_head.isVisible()
 
 
+def test_an_arrow_head_turns_without_rebuilding_its_path(rifle):
+    """A turning arrow keeps its head's path (setStyle rebuilds it: slow every frame) and is
+    turned with setRotation about its tip, the same shape as setStyle(angle=...) drew."""
+    import pyqtgraph as pg
+    from PySide6.QtGui import QTransform
+
+    view = rifle.view
+    view.wind_spin.setValue(5.0)
+    head = view.wind_head
+    view.wind_dir_spin.setValue(90.0)
+    path = head.path
+    view.wind_dir_spin.setValue(30.0)
+    assert head.path is path  # the same head, only turned
+    assert head.rotation() == pytest.approx(180.0 - 30.0)
+    styled = pg.ArrowItem(**{**head.opts, "angle": 180.0 - 30.0})
+    turned = QTransform().rotate(head.rotation()).map(head.path)
+    for i in range(styled.path.elementCount()):
+        a, b = styled.path.elementAt(i), turned.elementAt(i)
+        assert (a.x, a.y) == pytest.approx((b.x, b.y), abs=1e-9)
+
+
 def test_settings_are_named_bounded_and_explained(rifle):
     view = rifle.view
     for w in (*view._setting_widgets(), view.compare_button, view.ghost_button):

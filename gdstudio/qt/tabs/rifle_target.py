@@ -655,7 +655,14 @@ class TargetPlot(pg.PlotWidget):
         pixels = float(np.hypot(*(end - start))) * vb.width() / max(x1 - x0, 1e-9)
         size = max(7.0, min(max_head, 0.5 * pixels))
         angle = 180.0 - math.degrees(math.atan2(end[1] - start[1], end[0] - start[0]))
-        head.setStyle(angle=angle, headLen=size, headWidth=0.7 * size)
+        # the head is built pointing left (angle 0, tip at the item's origin) and turned
+        # with setRotation about its tip, as setStyle's angle turns it: setStyle rebuilds the
+        # path, pen and brush, so it is called only when the head's size changes
+        # (a size that differs only by rounding, as when the same arrow turns, is kept)
+        if head.opts.get("angle") != 0 or abs(head.opts.get("headLen", 0.0) - size) > 1e-9:
+            head.setStyle(angle=0, headLen=size, headWidth=0.7 * size)
+        if head.rotation() != angle:
+            head.setRotation(angle)
         head.setPos(end[0], end[1])
         head.setVisible(True)
 
