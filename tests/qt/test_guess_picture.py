@@ -74,7 +74,7 @@ def test_number_line_shows_the_history_and_b_words_beside_each_guess(page, qtbot
     labels = [lab for lab in view.line.labels if lab.isVisible()]
     assert [lab.textItem.font().bold() for lab in labels] == [False, False, False, True]
     # ... and the rows are numbered in order
-    ticks = view.line.plot.getAxis("left")._tickLevels[0]
+    ticks = view.line.row_numbers.ticks
     assert [text for _, text in ticks] == ["#1", "#2", "#3", "#4"]
 
 
@@ -136,7 +136,7 @@ def test_a_long_history_numbers_its_rows_from_the_first_guess(page, qtbot):
     t.run(1500)
     page.use_trainer(view, t)
     n = len(t.history)
-    ticks = [text for _, text in view.line.plot.getAxis("left")._tickLevels[0]]
+    ticks = [text for _, text in view.line.row_numbers.ticks]
     rows = len(view.line.visible_labels())
     assert ticks == [f"#{i}" for i in range(n - rows + 1, n + 1)]
     assert view.line.title.text() == f"The number line: the last {rows} of {n} guesses"
@@ -520,3 +520,35 @@ def test_ui_state_round_trip_and_a_loaded_game_is_the_machines(page, qtbot):
     page.use_trainer(view, trainer)
     qtbot.wait(10)
     assert page.trainer is trainer and trainer.model.secret == 55
+
+
+def test_scrolling_rows_leave_the_row_axis_alone(page, qtbot):
+    # the rows scroll on every step of a long run: the row numbers are redrawn by one small
+    # item, while the left axis keeps its picture (it is not rebuilt for each frame)
+    view = view_of(page)
+    old = page.trainer
+    t = Trainer(old.model, lr=old.lr, seed=old.seed, stop_rules=False, max_steps=10**9)
+    t.run(100)
+    page.use_trainer(view, t)
+    line = view.line
+    left = line.plot.getAxis("left")
+    line.widget.grab()  # painted once
+    builds = []
+    build = left.generateDrawSpecs
+    left.generateDrawSpecs = lambda p: builds.append(1) or build(p)
+    first = line.row_numbers.ticks[0][1]
+    t.run(1)
+    view.refresh(t)
+    assert line.row_numbers.ticks[0][1] != first  # the rows moved on
+    line.widget.grab()
+    assert builds == []
+    # the numbers are drawn beside the rows, in the axis's place: dark ink there
+    image = line.widget.grab().toImage()
+    box = left.sceneBoundingRect().toRect()
+    dark = [
+        (x, y)
+        for x in range(box.left(), box.right(), 2)
+        for y in range(box.top(), box.bottom(), 2)
+        if image.pixelColor(x, y).value() < 100
+    ]
+    assert len(dark) > 20

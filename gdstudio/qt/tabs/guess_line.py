@@ -10,8 +10,8 @@ from collections.abc import Sequence
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter
 from PySide6.QtWidgets import QGraphicsItem, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from gdstudio.qt.common import BLUE, GREY, INK, ORANGE, VERMILION, font
@@ -31,6 +31,84 @@ def _nice_steps():
         for f in (1, 2, 5):
             yield f * k
         k *= 10
+
+
+class RowNumbers(QGraphicsItem):
+    """The row numbers ("#k") beside the number line, drawn where the left axis would write its
+    tick labels and looking the same.
+
+    The rows scroll on every step of a run, so the left axis would build its ticks and picture
+    anew for each frame; this item only draws a few strings. The axis keeps its line (from a
+    pixmap) and no ticks. Lives in the axis's coordinates, as a child of it.
+    """
+
+    TEXT_OFFSET = 5  # AxisItem's tickTextOffset for a vertical axis
+    FLOW = 15  # texts may flow this far past the axis's ends (as the axis allows)
+
+    def __init__(self, axis: pg.AxisItem, vb: pg.ViewBox):
+        super().__init__(axis)
+        self._axis, self._vb = axis, vb
+        self.ticks: list[tuple[float, str]] = []  # (row's y value, text), as setTicks takes them
+        self._sizes: dict[str, tuple[float, float]] = {}
+        self._key: tuple | None = None
+        self._rect = QRectF()
+        axis.geometryChanged.connect(self._resized)
+        self._resized()
+
+    def _resized(self) -> None:
+        self.prepareGeometryChange()
+        self._rect = self._axis.mapRectFromParent(self._axis.geometry())
+        self.update()
+
+    def set_ticks(self, ticks: list[tuple[float, str]]) -> None:
+        """Show these rows (redrawn only when they or the view's range changed)."""
+        key = (ticks, tuple(self._vb.viewRange()[1]))
+        if key != self._key:
+            self.ticks, self._key = ticks, key
+            self.update()
+
+    def boundingRect(self) -> QRectF:
+        # one pixel more on the right: the ticks' dots sit on the axis's edge
+        return self._rect.adjusted(0, -self.FLOW, 1, self.FLOW)
+
+    def paint(self, p: QPainter, *args) -> None:
+        bounds = self._rect
+        low, high = self._vb.viewRange()[1]
+        if not self.ticks or high == low or bounds.height() <= 0:
+            return
+        tick_font = self._axis.style["tickFont"]
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        p.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+        scale = -bounds.height() / (high - low)  # as AxisItem computes it, to the last bit
+        offset = low * scale - bounds.height()
+        ys = [(v, v * scale - offset) for v, _ in self.ticks]
+        # the zero-length ticks: a dot at each row on the axis's edge, as the axis draws them
+        p.setPen(self._axis.tickPen())
+        x = bounds.right()
+        for _, y in ys:
+            if 0 <= y <= bounds.height():
+                p.drawLine(QPointF(x, y), QPointF(x, y))
+        if tick_font is not None:
+            p.setFont(tick_font)
+        p.setPen(self._axis.textPen())
+        box = self._rect.adjusted(0, -self.FLOW, 0, self.FLOW)
+        p.setClipRect(box.toAlignedRect())
+        metrics = QFontMetricsF(p.font())
+        right = bounds.right() - max(0, self._axis.style["tickLength"]) - self.TEXT_OFFSET
+        flags = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        flags |= int(Qt.TextFlag.TextDontClip)
+        for (_, y), (_, text) in zip(ys, self.ticks, strict=True):
+            size = self._sizes.get(text)
+            if size is None:
+                br = metrics.boundingRect(
+                    QRectF(0, 0, 100, 100), Qt.AlignmentFlag.AlignCenter, text
+                )
+                size = self._sizes[text] = (br.width(), br.height() * 0.8)
+                if len(self._sizes) > 4 * MAX_ROWS:
+                    self._sizes.clear()
+            rect = QRectF(right - size[0], y - size[1] / 2, size[0], size[1])
+            if box & rect == rect:  # only whole texts, as the axis does
+                p.drawText(rect, flags, text)
 
 
 class NumberLine(QWidget):
@@ -79,6 +157,12 @@ class NumberLine(QWidget):
         left.setTextPen(pg.mkPen(INK))
         left.setStyle(tickFont=font(11), tickLength=0)
         self._axis_width = 0
+        # the axis keeps its line and draws no ticks: the row numbers scroll on every step of a
+        # run and are drawn by RowNumbers; the axis need not follow the view's range at all
+        left.setTicks([[]])
+        plot.vb.sigYRangeChanged.disconnect(left.linkedViewChanged)
+        left.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.row_numbers = RowNumbers(left, plot.vb)
         self.path = plot.plot(pen=pg.mkPen(GREY, width=2, style=Qt.PenStyle.DashLine))
         self.dots = pg.ScatterPlotItem(size=15, brush=pg.mkBrush(BLUE), pen=pg.mkPen("w"))
         self.latest = pg.ScatterPlotItem(
@@ -117,7 +201,6 @@ class NumberLine(QWidget):
         self.first = 0  # index of the oldest guess in view
         # what the last show() set, so the next one skips what is unchanged
         self._bottom_key: tuple | None = None
-        self._left_ticks: list | None = None
         self._data: dict[str, tuple] = {}
         self._placed: list[tuple | None] = [None] * MAX_ROWS
 
@@ -172,9 +255,7 @@ class NumberLine(QWidget):
         )
         left = self.plot.getAxis("left")
         ticks = [(-i, f"#{offset + i + 1}") for i in range(first, n)]
-        if ticks != self._left_ticks:
-            self._left_ticks = ticks
-            left.setTicks([ticks])
+        self.row_numbers.set_ticks(ticks)
         width = 16 + 9 * len(f"#{max(offset + n, 1)}")  # the guess numbers fit, however many
         if width != self._axis_width:
             self._axis_width = width
