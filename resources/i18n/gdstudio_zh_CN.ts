@@ -492,30 +492,30 @@
 <context>
     <name>GradientPlot</name>
     <message>
-        <location filename="../../gdstudio/qt/plots.py" line="256"/>
-        <location filename="../../gdstudio/qt/plots.py" line="300"/>
+        <location filename="../../gdstudio/qt/plots.py" line="376"/>
+        <location filename="../../gdstudio/qt/plots.py" line="404"/>
         <source>Gradient arrows</source>
         <translation>梯度箭头</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/plots.py" line="257"/>
-        <location filename="../../gdstudio/qt/plots.py" line="301"/>
+        <location filename="../../gdstudio/qt/plots.py" line="377"/>
+        <location filename="../../gdstudio/qt/plots.py" line="405"/>
         <source>Gradient</source>
         <translation>梯度</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/plots.py" line="310"/>
+        <location filename="../../gdstudio/qt/plots.py" line="414"/>
         <source>gradient of the loss along {name}</source>
         <translation>损失沿 {name} 方向的梯度</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/plots.py" line="313"/>
+        <location filename="../../gdstudio/qt/plots.py" line="417"/>
         <source>steps ago</source>
         <translation>几步之前</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/plots.py" line="318"/>
-        <location filename="../../gdstudio/qt/plots.py" line="319"/>
+        <location filename="../../gdstudio/qt/plots.py" line="422"/>
+        <location filename="../../gdstudio/qt/plots.py" line="423"/>
         <source>∂loss/∂{name}</source>
         <translation>∂损失/∂{name}</translation>
     </message>
@@ -984,31 +984,31 @@ loss {loss}</source>
     <name>LossPlot</name>
     <message>
         <location filename="../../gdstudio/qt/plots.py" line="121"/>
-        <location filename="../../gdstudio/qt/plots.py" line="156"/>
+        <location filename="../../gdstudio/qt/plots.py" line="158"/>
         <source>Loss curve</source>
         <translation>损失曲线</translation>
     </message>
     <message>
         <location filename="../../gdstudio/qt/plots.py" line="124"/>
-        <location filename="../../gdstudio/qt/plots.py" line="158"/>
+        <location filename="../../gdstudio/qt/plots.py" line="160"/>
         <source>Loss</source>
         <translation>损失</translation>
     </message>
     <message>
         <location filename="../../gdstudio/qt/plots.py" line="125"/>
-        <location filename="../../gdstudio/qt/plots.py" line="159"/>
+        <location filename="../../gdstudio/qt/plots.py" line="161"/>
         <source>loss</source>
         <translation>损失</translation>
     </message>
     <message>
         <location filename="../../gdstudio/qt/plots.py" line="126"/>
-        <location filename="../../gdstudio/qt/plots.py" line="160"/>
+        <location filename="../../gdstudio/qt/plots.py" line="162"/>
         <source>step</source>
         <translation>步数</translation>
     </message>
     <message>
         <location filename="../../gdstudio/qt/plots.py" line="139"/>
-        <location filename="../../gdstudio/qt/plots.py" line="162"/>
+        <location filename="../../gdstudio/qt/plots.py" line="164"/>
         <source>tolerance</source>
         <translation>容差</translation>
     </message>
@@ -1440,13 +1440,13 @@ loss {loss}</source>
         <translation>从损失图上去掉用来比较的灰色虚线。</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/rifle_target.py" line="775"/>
+        <location filename="../../gdstudio/qt/tabs/rifle_target.py" line="782"/>
         <source>aim (drag me)</source>
         <extracomment>the aim was dragged and dropped (or set by ``drop_aim``): x and y in cm, within bounds</extracomment>
         <translation>瞄准点（可拖动）</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/rifle_target.py" line="776"/>
+        <location filename="../../gdstudio/qt/tabs/rifle_target.py" line="783"/>
         <source>Target with the bullet holes</source>
         <translation>带弹孔的靶子</translation>
     </message>
@@ -1617,7 +1617,7 @@ loss {loss}</source>
     </message>
     <message>
         <location filename="../../gdstudio/qt/tabs/rifle_close_up.py" line="72"/>
-        <location filename="../../gdstudio/qt/tabs/rifle_target.py" line="890"/>
+        <location filename="../../gdstudio/qt/tabs/rifle_target.py" line="897"/>
         <source>−gradient</source>
         <translation>−梯度</translation>
     </message>
@@ -1628,7 +1628,7 @@ loss {loss}</source>
     </message>
     <message>
         <location filename="../../gdstudio/qt/tabs/rifle_close_up.py" line="70"/>
-        <location filename="../../gdstudio/qt/tabs/rifle_target.py" line="892"/>
+        <location filename="../../gdstudio/qt/tabs/rifle_target.py" line="899"/>
         <source>mean</source>
         <translation>平均</translation>
     </message>
@@ -1648,12 +1648,12 @@ loss {loss}</source>
         <translation>{ghost}（虚线）</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/rifle_target.py" line="909"/>
+        <location filename="../../gdstudio/qt/tabs/rifle_target.py" line="916"/>
         <source>no wind</source>
         <translation>无风</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/rifle_target.py" line="912"/>
+        <location filename="../../gdstudio/qt/tabs/rifle_target.py" line="919"/>
         <source>wind {cm} cm</source>
         <translation>风 {cm} 厘米</translation>
     </message>
