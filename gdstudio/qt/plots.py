@@ -16,7 +16,7 @@ from PySide6.QtGui import QBrush, QColor, QPainter, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QWidget
 
 from gdstudio.engine import Trainer
-from gdstudio.qt.common import BLUE, GREY, ORANGE, VERMILION, font, translate
+from gdstudio.qt.common import BLUE, GREY, INK, ORANGE, VERMILION, font, translate
 
 MAX_POINTS = 2000  # points drawn for the loss curve, whatever the history length
 MIN_POINTS = 400
@@ -92,24 +92,33 @@ def uncached(widget: QWidget):
             item.setCacheMode(mode)
 
 
-def _setup(plot: _Plot, title: str, left: str, bottom: str) -> None:
+def style_plot(plot: pg.PlotWidget, tick_pt: float, grid: float | None = None) -> None:
+    """The look every plot of the window shares: white and still (no mouse, menu or buttons),
+    dark axes with ``tick_pt``-point tick labels and no SI prefixes, a grid of opacity ``grid``
+    if given, and the axes and title kept as pixmaps (cache_static)."""
     plot.setBackground("w")
     item = plot.getPlotItem()
-    plot.set_words(title, left, bottom)
-    for side in ("left", "bottom"):
-        axis = item.getAxis(side)
-        axis.setStyle(tickFont=font(TICK_PT))
-        axis.enableAutoSIPrefix(False)
-        axis.setPen(pg.mkPen("#404040"))
-        axis.setTextPen(pg.mkPen("#202020"))
-        # grid lines at the labelled ticks and one finer level; the third, faintest level
-        # cost most of each repaint (hundreds of translucent lines) and was barely visible
-        axis.setStyle(maxTickLevel=1)
-    item.showGrid(x=True, y=True, alpha=0.25)
+    item.hideButtons()
     item.setMenuEnabled(False)
     plot.setMouseEnabled(x=False, y=False)
-    item.hideButtons()
+    for side in ("left", "bottom"):
+        axis = item.getAxis(side)
+        axis.setPen(pg.mkPen("#404040"))
+        axis.setTextPen(pg.mkPen(INK))
+        axis.setStyle(tickFont=font(tick_pt))
+        axis.enableAutoSIPrefix(False)
+    if grid is not None:
+        item.showGrid(x=True, y=True, alpha=grid)
     cache_static(plot)
+
+
+def _setup(plot: _Plot, title: str, left: str, bottom: str) -> None:
+    plot.set_words(title, left, bottom)
+    style_plot(plot, TICK_PT, grid=0.25)
+    for side in ("left", "bottom"):
+        # grid lines at the labelled ticks and one finer level; the third, faintest level
+        # cost most of each repaint (hundreds of translucent lines) and was barely visible
+        plot.getPlotItem().getAxis(side).setStyle(maxTickLevel=1)
 
 
 class LossPlot(_Plot):

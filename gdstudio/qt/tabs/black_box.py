@@ -40,7 +40,7 @@ from gdstudio.qt.common import (
     font,
     signed,
 )
-from gdstudio.qt.plots import cache_static
+from gdstudio.qt.plots import style_plot
 from gdstudio.qt.tabs.base import InitField, ScenarioView
 from gdstudio.scenarios.black_box import BlackBox
 
@@ -55,19 +55,7 @@ LABEL_FILL = (255, 255, 255, 215)
 def plot_widget(name: str, parent) -> pg.PlotWidget:
     plot = pg.PlotWidget(parent)
     plot.setObjectName(name)
-    plot.setBackground("w")
-    item = plot.getPlotItem()
-    item.hideButtons()
-    item.setMenuEnabled(False)
-    item.showGrid(x=True, y=True, alpha=0.2)
-    plot.setMouseEnabled(x=False, y=False)
-    for side in ("left", "bottom"):
-        axis = item.getAxis(side)
-        axis.setPen(pg.mkPen("#404040"))
-        axis.setTextPen(pg.mkPen(INK))
-        axis.setStyle(tickFont=font(11))
-        axis.enableAutoSIPrefix(False)
-    cache_static(plot)  # the axes and title as pixmaps: they change far less often than a frame
+    style_plot(plot, 11, grid=0.2)  # (axes and title as pixmaps: they change less than a frame)
     return plot
 
 

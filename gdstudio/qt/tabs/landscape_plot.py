@@ -19,7 +19,7 @@ from PySide6.QtGui import QColor
 
 from gdstudio.engine import Phase, Trainer
 from gdstudio.qt.common import BLUE, INK, ORANGE, PURPLE, fmt, font
-from gdstudio.qt.plots import cache_static
+from gdstudio.qt.plots import style_plot
 from gdstudio.qt.tabs.black_box import (
     LABEL_FILL,
     arrow_angle,
@@ -76,18 +76,7 @@ class LandscapePlot(pg.PlotWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setObjectName("landscapePlot")
-        self.setBackground("w")
-        item = self.getPlotItem()
-        item.hideButtons()
-        item.setMenuEnabled(False)
-        self.setMouseEnabled(x=False, y=False)
-        for side in ("left", "bottom"):
-            axis = item.getAxis(side)
-            axis.setPen(pg.mkPen("#404040"))
-            axis.setTextPen(pg.mkPen(INK))
-            axis.setStyle(tickFont=font(11))
-            axis.enableAutoSIPrefix(False)
-        cache_static(self)
+        style_plot(self, 11)
         self.image = pg.ImageItem(axisOrder="col-major")
         self.image.setZValue(-10)
         self.addItem(self.image)
