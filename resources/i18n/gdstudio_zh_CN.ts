@@ -4,151 +4,151 @@
 <context>
     <name>BlackBoxView</name>
     <message>
-        <location filename="../../gdstudio/qt/tabs/black_box.py" line="503"/>
+        <location filename="../../gdstudio/qt/tabs/black_box.py" line="491"/>
         <source>Find the input</source>
         <extracomment>the part of the input axis always shown (the box&apos;s two probes, 1 and 2, and the answer) the tangent&apos;s length on screen, in pixels (short: it marks a slope, it must not cover things) a label&apos;s background: white, a little see-through, so lines behind it do not cut its text</extracomment>
         <translation>找出输入</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/black_box.py" line="506"/>
+        <location filename="../../gdstudio/qt/tabs/black_box.py" line="494"/>
         <source>Purpose: find the input that makes the black box answer {target}.</source>
         <translation>目标：找到一个输入，让黑箱输出 {target}。</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/black_box.py" line="511"/>
+        <location filename="../../gdstudio/qt/tabs/black_box.py" line="499"/>
         <source>The box</source>
         <translation>黑箱</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/black_box.py" line="512"/>
-        <location filename="../../gdstudio/qt/tabs/black_box.py" line="513"/>
+        <location filename="../../gdstudio/qt/tabs/black_box.py" line="500"/>
+        <location filename="../../gdstudio/qt/tabs/black_box.py" line="501"/>
         <source>Wanted output</source>
         <translation>想要的输出</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/black_box.py" line="514"/>
+        <location filename="../../gdstudio/qt/tabs/black_box.py" line="502"/>
         <source>Reveal the box (teacher)</source>
         <translation>揭开黑箱（老师用）</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/black_box.py" line="515"/>
+        <location filename="../../gdstudio/qt/tabs/black_box.py" line="503"/>
         <source>Reveal the curve inside the box</source>
         <translation>显示黑箱里面的曲线</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/black_box.py" line="516"/>
+        <location filename="../../gdstudio/qt/tabs/black_box.py" line="504"/>
         <source>The black box</source>
         <translation>黑箱</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/black_box.py" line="517"/>
+        <location filename="../../gdstudio/qt/tabs/black_box.py" line="505"/>
         <source>Output against input</source>
         <translation>输出随输入的变化</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/black_box.py" line="518"/>
-        <location filename="../../gdstudio/qt/tabs/black_box.py" line="793"/>
+        <location filename="../../gdstudio/qt/tabs/black_box.py" line="506"/>
+        <location filename="../../gdstudio/qt/tabs/black_box.py" line="781"/>
         <source>input x</source>
         <translation>输入 x</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/black_box.py" line="519"/>
+        <location filename="../../gdstudio/qt/tabs/black_box.py" line="507"/>
         <source>output</source>
         <translation>输出</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/black_box.py" line="520"/>
+        <location filename="../../gdstudio/qt/tabs/black_box.py" line="508"/>
         <source>what the box computes</source>
         <translation>黑箱算的是什么</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/black_box.py" line="525"/>
+        <location filename="../../gdstudio/qt/tabs/black_box.py" line="513"/>
         <source>First input x</source>
         <translation>第一次输入 x</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/black_box.py" line="553"/>
+        <location filename="../../gdstudio/qt/tabs/black_box.py" line="541"/>
         <source>We cannot look inside the box, so we just try an input: &lt;b&gt;x = {x}&lt;/b&gt; (the blue triangle). This first try is the &lt;i&gt;initialization&lt;/i&gt;.</source>
         <translation>我们看不到黑箱里面，所以先随便试一个输入：&lt;b&gt;x = {x}&lt;/b&gt;（蓝色三角形）。这第一次尝试就是&lt;i&gt;初始化&lt;/i&gt;。</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/black_box.py" line="559"/>
+        <location filename="../../gdstudio/qt/tabs/black_box.py" line="547"/>
         <source>The input {x} goes into the box and &lt;b&gt;{out}&lt;/b&gt; comes out (the orange dot). What happens inside is the &lt;i&gt;forward&lt;/i&gt; calculation — hidden from us.</source>
         <translation>输入 {x} 进了黑箱，出来的是 &lt;b&gt;{out}&lt;/b&gt;（橙色圆点）。黑箱里面发生的计算就是&lt;i&gt;前向计算&lt;/i&gt;——我们看不见。</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/black_box.py" line="563"/>
+        <location filename="../../gdstudio/qt/tabs/black_box.py" line="551"/>
         <source>too high</source>
         <translation>偏大</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/black_box.py" line="563"/>
+        <location filename="../../gdstudio/qt/tabs/black_box.py" line="551"/>
         <source>too low</source>
         <translation>偏小</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/black_box.py" line="565"/>
+        <location filename="../../gdstudio/qt/tabs/black_box.py" line="553"/>
         <source>We wanted {target}. Loss = output − target = {out} − {target} = &lt;b&gt;{err}&lt;/b&gt; (the purple bar): {words}. The sign gives the direction, the size how far. (Descent makes half its square small: {loss}.)</source>
         <translation>我们想要 {target}。损失 = 输出 − 目标 = {out} − {target} = &lt;b&gt;{err}&lt;/b&gt;（紫色竖条）：{words}。正负号告诉我们方向，大小告诉我们差多远。（梯度下降要让它平方的一半变小：{loss}。）</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/black_box.py" line="577"/>
+        <location filename="../../gdstudio/qt/tabs/black_box.py" line="565"/>
         <source>Backpropagation carries the error back through the box. Near x = {x} the output rises by about {slope} for each unit of input (the green tangent), so the gradient is error × slope = {err} × {slope} = &lt;b&gt;{grad}&lt;/b&gt;.</source>
         <translation>反向传播把误差穿过黑箱传回来。在 x = {x} 附近，输入每增加 1，输出大约增加 {slope}（绿色切线），所以梯度 = 误差 × 斜率 = {err} × {slope} = &lt;b&gt;{grad}&lt;/b&gt;。</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/black_box.py" line="586"/>
+        <location filename="../../gdstudio/qt/tabs/black_box.py" line="574"/>
         <source>Gradient descent: new input = {x} − {lr} × {grad} = &lt;b&gt;{new}&lt;/b&gt; (the blue arrow along the input axis).</source>
         <translation>梯度下降：新的输入 = {x} − {lr} × {grad} = &lt;b&gt;{new}&lt;/b&gt;（输入轴上的蓝色箭头）。</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/black_box.py" line="601"/>
+        <location filename="../../gdstudio/qt/tabs/black_box.py" line="589"/>
         <source>the box never answers {target}: its output does not change</source>
         <translation>黑箱永远不会输出 {target}：它的输出不会变化</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/black_box.py" line="607"/>
+        <location filename="../../gdstudio/qt/tabs/black_box.py" line="595"/>
         <source>the box never answers {target}: its lowest answer is {out}, at x = {x}. The search stops there, where the slope is 0. Want {out} or more</source>
         <translation>黑箱永远不会输出 {target}：它最小的输出是 {out}，在 x = {x} 处。搜索停在那里，因为那里的斜率是 0。请把想要的输出设为 {out} 或更大</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/black_box.py" line="611"/>
+        <location filename="../../gdstudio/qt/tabs/black_box.py" line="599"/>
         <source>the box never answers {target}: its highest answer is {out}, at x = {x}. The search stops there, where the slope is 0. Want {out} or less</source>
         <translation>黑箱永远不会输出 {target}：它最大的输出是 {out}，在 x = {x} 处。搜索停在那里，因为那里的斜率是 0。请把想要的输出设为 {out} 或更小</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/black_box.py" line="667"/>
+        <location filename="../../gdstudio/qt/tabs/black_box.py" line="655"/>
         <source>wanted output {t}</source>
         <translation>想要的输出 {t}</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/black_box.py" line="716"/>
-        <location filename="../../gdstudio/qt/tabs/black_box.py" line="789"/>
+        <location filename="../../gdstudio/qt/tabs/black_box.py" line="704"/>
+        <location filename="../../gdstudio/qt/tabs/black_box.py" line="777"/>
         <source>loss {e}</source>
         <translation>损失 {e}</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/black_box.py" line="735"/>
+        <location filename="../../gdstudio/qt/tabs/black_box.py" line="723"/>
         <source>slope {s}</source>
         <translation>斜率 {s}</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/black_box.py" line="775"/>
+        <location filename="../../gdstudio/qt/tabs/black_box.py" line="763"/>
         <source>step {s}</source>
         <translation>移动 {s}</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/black_box.py" line="795"/>
+        <location filename="../../gdstudio/qt/tabs/black_box.py" line="783"/>
         <source>output (wanted {t})</source>
         <translation>输出（想要 {t}）</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/black_box.py" line="790"/>
+        <location filename="../../gdstudio/qt/tabs/black_box.py" line="778"/>
         <source>{a}·x² + {b}·x</source>
         <translation>{a}·x² + {b}·x</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/black_box.py" line="794"/>
+        <location filename="../../gdstudio/qt/tabs/black_box.py" line="782"/>
         <source>black box</source>
         <translation>黑箱</translation>
     </message>
@@ -492,30 +492,30 @@
 <context>
     <name>GradientPlot</name>
     <message>
-        <location filename="../../gdstudio/qt/plots.py" line="376"/>
-        <location filename="../../gdstudio/qt/plots.py" line="404"/>
+        <location filename="../../gdstudio/qt/plots.py" line="385"/>
+        <location filename="../../gdstudio/qt/plots.py" line="413"/>
         <source>Gradient arrows</source>
         <translation>梯度箭头</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/plots.py" line="377"/>
-        <location filename="../../gdstudio/qt/plots.py" line="405"/>
+        <location filename="../../gdstudio/qt/plots.py" line="386"/>
+        <location filename="../../gdstudio/qt/plots.py" line="414"/>
         <source>Gradient</source>
         <translation>梯度</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/plots.py" line="414"/>
+        <location filename="../../gdstudio/qt/plots.py" line="423"/>
         <source>gradient of the loss along {name}</source>
         <translation>损失沿 {name} 方向的梯度</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/plots.py" line="417"/>
+        <location filename="../../gdstudio/qt/plots.py" line="426"/>
         <source>steps ago</source>
         <translation>几步之前</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/plots.py" line="422"/>
-        <location filename="../../gdstudio/qt/plots.py" line="423"/>
+        <location filename="../../gdstudio/qt/plots.py" line="431"/>
+        <location filename="../../gdstudio/qt/plots.py" line="432"/>
         <source>∂loss/∂{name}</source>
         <translation>∂损失/∂{name}</translation>
     </message>
@@ -947,7 +947,7 @@
 <context>
     <name>LandscapePlot</name>
     <message>
-        <location filename="../../gdstudio/qt/tabs/landscape_plot.py" line="270"/>
+        <location filename="../../gdstudio/qt/tabs/landscape_plot.py" line="259"/>
         <source>lowest possible
 loss {loss}</source>
         <extracomment>the landscape&apos;s shading, low loss light to high loss dark (blues: safe for colour-blind eyes)</extracomment>
@@ -955,19 +955,19 @@ loss {loss}</source>
 损失 {loss}</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/landscape_plot.py" line="294"/>
+        <location filename="../../gdstudio/qt/tabs/landscape_plot.py" line="283"/>
         <source>loss of sample {i} alone</source>
         <translation>只看样本 {i} 时的损失</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/landscape_plot.py" line="311"/>
+        <location filename="../../gdstudio/qt/tabs/landscape_plot.py" line="300"/>
         <source>lowest point
 loss {loss}</source>
         <translation>最低点
 损失 {loss}</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/landscape_plot.py" line="324"/>
+        <location filename="../../gdstudio/qt/tabs/landscape_plot.py" line="313"/>
         <source>fits sample {i}</source>
         <translation>正好符合样本 {i}</translation>
     </message>
@@ -983,32 +983,32 @@ loss {loss}</source>
 <context>
     <name>LossPlot</name>
     <message>
-        <location filename="../../gdstudio/qt/plots.py" line="121"/>
-        <location filename="../../gdstudio/qt/plots.py" line="158"/>
+        <location filename="../../gdstudio/qt/plots.py" line="130"/>
+        <location filename="../../gdstudio/qt/plots.py" line="167"/>
         <source>Loss curve</source>
         <translation>损失曲线</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/plots.py" line="124"/>
-        <location filename="../../gdstudio/qt/plots.py" line="160"/>
+        <location filename="../../gdstudio/qt/plots.py" line="133"/>
+        <location filename="../../gdstudio/qt/plots.py" line="169"/>
         <source>Loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/plots.py" line="125"/>
-        <location filename="../../gdstudio/qt/plots.py" line="161"/>
+        <location filename="../../gdstudio/qt/plots.py" line="134"/>
+        <location filename="../../gdstudio/qt/plots.py" line="170"/>
         <source>loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/plots.py" line="126"/>
-        <location filename="../../gdstudio/qt/plots.py" line="162"/>
+        <location filename="../../gdstudio/qt/plots.py" line="135"/>
+        <location filename="../../gdstudio/qt/plots.py" line="171"/>
         <source>step</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/plots.py" line="139"/>
-        <location filename="../../gdstudio/qt/plots.py" line="164"/>
+        <location filename="../../gdstudio/qt/plots.py" line="148"/>
+        <location filename="../../gdstudio/qt/plots.py" line="173"/>
         <source>tolerance</source>
         <translation>容差</translation>
     </message>
