@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QPushButt
 from gdstudio.engine import Phase, StopReason, Trainer
 from gdstudio.qt.tabs.guess import MAX_ROWS, ROW_PX
 from gdstudio.scenarios.guess_number import GuessNumber, PlayerTrainer, degree, word
+from tests.benchmarks.window_run import marked_running
 
 BAD_GUESSES = ("abc", "", "3.5", "0", "51", "1e3")
 
@@ -227,18 +228,16 @@ def test_new_titles_while_running_do_not_lay_out_the_window(page, qtbot):
     spy = Spy()
     for w in watched:
         w.installEventFilter(spy)
-    page.runner._timer.setInterval(10**6)  # "running" for the refresh, with no ticks of its own
-    page.runner._timer.start()
     try:
-        titles = set()
-        for _ in range(5):
-            page._words_at = 0.0  # a word frame: the refresh rewrites the texts
-            t.step()
-            page.refresh()
-            QApplication.processEvents()
-            titles.add(view.line.title.text())
+        with marked_running(page):  # "running" for the refresh, with no ticks of its own
+            titles = set()
+            for _ in range(5):
+                page._words_at = 0.0  # a word frame: the refresh rewrites the texts
+                t.step()
+                page.refresh()
+                QApplication.processEvents()
+                titles.add(view.line.title.text())
     finally:
-        page.runner._timer.stop()
         for w in watched:
             w.removeEventFilter(spy)
     assert len(titles) == 5  # the title did change on every word frame

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QCheckBox, QPushButton, QSpinBox, QS
 from gdstudio.engine import Phase, StopReason
 from gdstudio.qt.runner import SPEEDS
 from gdstudio.scenarios.rifle import COMPARE_STEPS, Rifle, describe, loss_curve, loss_jitter
+from tests.benchmarks.window_run import marked_running
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -360,9 +361,7 @@ def test_a_fast_run_repaints_only_the_rifle_plots_and_new_words(rifle):
             "target": view.plot.viewport(),
         }
     )
-    page.runner._timer.setInterval(10**6)  # "running" for the refresh, but no ticks
-    page.runner._timer.start()
-    try:
+    with marked_running(page):  # "running" for the refresh, but no ticks
         for _ in range(3):
             QApplication.processEvents()
         counter.take()
@@ -375,8 +374,6 @@ def test_a_fast_run_repaints_only_the_rifle_plots_and_new_words(rifle):
             assert page.words_due is words
             QApplication.processEvents()
             seen.append((words, counter.take()))
-    finally:
-        page.runner._timer.stop()
     for words, counts in seen:
         assert counts.get(("close-up", "paint"), 0) == 1, seen
         assert counts.get(("target", "paint"), 0) == 1, seen
@@ -403,15 +400,11 @@ def test_the_old_holes_kept_as_pictures_look_as_drawn_afresh_after_back(rifle):
     or two where many holes overlap)."""
     page, view = rifle, rifle.view
     old = view.old_holes
-    page.runner._timer.setInterval(10**6)  # "running" for the refresh, but no ticks
-    page.runner._timer.start()
-    try:
+    with marked_running(page):  # "running" for the refresh, but no ticks
         for _ in range(3 * old.CHUNK + 10):
             page.trainer.step()
             page.refresh()
             QApplication.processEvents()
-    finally:
-        page.runner._timer.stop()
     page.refresh()
     steps_before = page.trainer.step_count
     click(page, "backButton")
