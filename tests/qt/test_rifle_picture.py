@@ -433,7 +433,7 @@ def test_the_old_holes_kept_as_pictures_look_as_drawn_afresh_after_back(rifle):
 
 def pg_dots_like(dots):
     """A plain ``Dots`` with the same holes, in the same place (drawn directly)."""
-    from gdstudio.qt.tabs.rifle_target import Dots
+    from gdstudio.qt.items import Dots
 
     x, y = dots.getData()
     fresh = Dots(symbol=dots._symbol, size=dots._size, pen=dots._pen, brush=dots._brushes[0])

@@ -14,7 +14,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from gdstudio.qt.common import INK, ORANGE, font, translate
-from gdstudio.qt.tabs.rifle_target import Dots, TargetPlot, burst_look, set_words, show
+from gdstudio.qt.items import Dots
+from gdstudio.qt.tabs.rifle_target import TargetPlot, burst_look, set_words, show
 from gdstudio.scenarios.rifle import RING_WIDTH
 
 

@@ -13,10 +13,8 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from pyqtgraph.graphicsItems.ScatterPlotItem import renderSymbol
-from pyqtgraph.Qt import compat
 from PySide6.QtCore import QLineF, QPointF, QRect, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPen, QPixmap, QTransform
+from PySide6.QtGui import QColor, QImage, QPainter, QTransform
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsTextItem,
@@ -38,6 +36,7 @@ from gdstudio.qt.common import (
     font,
     translate,
 )
+from gdstudio.qt.items import Dots, Segment
 from gdstudio.scenarios.rifle import RING_WIDTH, RINGS, Rifle
 
 BURSTS_SHOWN = 5  # the latest bursts drawn in colour; older holes are small and grey
@@ -64,173 +63,6 @@ def burst_records(trainer: Trainer) -> list:
         if not records or records[-1] is not r:
             records.append(r)  # the burst in flight, before its history row exists
     return records
-
-
-def _pen_key(pen: QPen) -> tuple:
-    # plain numbers: a key of enum members is slow to hash (each paint looks one up)
-    return (
-        pen.style().value,
-        pen.color().rgba(),
-        pen.widthF(),
-        pen.isCosmetic(),
-        pen.capStyle().value,
-        pen.joinStyle().value,
-    )
-
-
-class Dots(pg.GraphicsObject):
-    """Points drawn as a pre-rendered symbol each, sized in pixels: what a ``ScatterPlotItem``
-    draws (the same symbol pictures, placed the same way), but cheap to change. A scatter's
-    ``setData`` builds a record per point and looks up every point's picture, which cost
-    milliseconds per frame for the target's old holes; here it only keeps the arrays.
-
-    ``setData(x, y, symbol=, size=, pen=, brush=)`` keeps the style it is not given; ``brush``
-    may be a list (one per point). Points are drawn in order, later ones on top.
-    """
-
-    _pictures: dict = {}  # (symbol, size, pen, brush, device pixel ratio) -> QPixmap
-    _PAD = 0.7072  # half a symbol's diagonal, per pixel of its size (as the scatter pads)
-
-    def __init__(self, symbol="o", size=7.0, pen=None, brush=None):
-        super().__init__()
-        self._x = self._y = np.zeros(0)
-        self._symbol, self._size = symbol, float(size)
-        self._pen, self._brushes = pg.mkPen(pen), [pg.mkBrush(brush)]
-        self._runs: list[tuple[int, int, tuple]] = []  # (start, stop, style) of equal looks
-        self._shown_x = self._shown_y = np.zeros(0)
-        self._reach = 0.0
-        self._bounds: QRectF | None = None
-        # the fragments to draw (10 numbers each) and, wrapped once, their memory for Qt
-        self._frag_array = np.zeros((0, 10))
-        self._frag_pointer = None
-
-    def setData(self, x, y, symbol=None, size=None, pen=None, brush=None) -> None:
-        self._x = np.asarray(x, dtype=float).ravel()
-        self._y = np.asarray(y, dtype=float).ravel()
-        if symbol is not None:
-            self._symbol = symbol
-        if size is not None:
-            self._size = float(size)
-        if pen is not None:
-            self._pen = pg.mkPen(pen)
-        if brush is not None:
-            many = isinstance(brush, (list, tuple)) and not isinstance(brush[0], (int, float))
-            self._brushes = [pg.mkBrush(b) for b in brush] if many else [pg.mkBrush(brush)]
-        self._find_runs()
-        self.prepareGeometryChange()
-        self._bounds = None
-        self.update()
-
-    def getData(self):
-        return self._x, self._y
-
-    def _find_runs(self) -> None:
-        """The points drawn (the finite ones, within +-1e30) and the runs of equal looks."""
-        x, y = self._x, self._y
-        ok = np.isfinite(x) & np.isfinite(y)
-        every = bool(ok.all())
-        x, y = (x, y) if every else (x[ok], y[ok])
-        self._shown_x = np.clip(x, -1e30, 1e30)  # far off the picture: no overflow in paint
-        self._shown_y = np.clip(y, -1e30, 1e30)
-        n = len(x)
-        reach = np.abs(self._shown_x).max() + np.abs(self._shown_y).max() if n else 0.0
-        self._reach = float(reach)  # no point is farther out in x or y
-        pen = (self._pen, _pen_key(self._pen))
-        looks = [(b, (b.style().value, b.color().rgba())) for b in self._brushes]
-        if n == 0:
-            self._runs = []
-            return
-        if len(looks) != len(ok) or n == 1:
-            self._runs = [(0, n, (self._symbol, self._size, pen, looks[0]))]
-            return
-        if not every:
-            looks = [look for look, keep in zip(looks, ok) if keep]
-        runs, start = [], 0
-        for i in range(1, n + 1):
-            if i == n or looks[i][1] != looks[start][1]:
-                runs.append((start, i, (self._symbol, self._size, pen, looks[start])))
-                start = i
-        self._runs = runs
-
-    def _picture(self, style, dpr: float) -> QPixmap:
-        symbol, size, (pen, pen_key), (brush, brush_key) = style
-        key = (symbol, size, pen_key, brush_key, dpr)
-        pix = self._pictures.get(key)
-        if pix is None:
-            if len(self._pictures) > 500:
-                self._pictures.clear()
-            image = renderSymbol(symbol, size, pen, brush, dpr=dpr)
-            image.setDevicePixelRatio(1.0)  # the fragments scale it by 1 / dpr, as the atlas
-            pix = self._pictures[key] = QPixmap.fromImage(image)
-        return pix
-
-    # --- geometry ---------------------------------------------------------------------------
-    def dataBounds(self, ax, frac=1.0, orthoRange=None):
-        d = self._x if ax == 0 else self._y
-        d = d[np.isfinite(d)]
-        return [None, None] if len(d) == 0 else [float(d.min()), float(d.max())]
-
-    def boundingRect(self) -> QRectF:
-        if self._bounds is None:
-            x, y = self._shown_x, self._shown_y
-            if not len(x):
-                self._bounds = QRectF()
-            else:
-                pad = self._PAD * (self._size + max(math.ceil(self._pen.widthF()), 1))
-                px, py = self.pixelVectors()
-                try:
-                    px = 0.0 if px is None else px.length() * pad
-                    py = 0.0 if py is None else py.length() * pad
-                except OverflowError:
-                    px = py = 0.0
-                x0, x1, y0, y1 = x.min(), x.max(), y.min(), y.max()
-                self._bounds = QRectF(x0 - px, y0 - py, x1 - x0 + 2 * px, y1 - y0 + 2 * py)
-        return self._bounds
-
-    def viewTransformChanged(self) -> None:
-        self.prepareGeometryChange()
-        self._bounds = None
-
-    def _device_points(self, t: QTransform) -> tuple[np.ndarray, np.ndarray]:
-        """The points drawn, in device pixels (``t``: the painter's transform)."""
-        x, y = self._shown_x, self._shown_y
-        m11, m12, m21, m22, dx, dy = t.m11(), t.m12(), t.m21(), t.m22(), t.dx(), t.dy()
-        px = m11 * x + m21 * y + dx
-        py = m12 * x + m22 * y + dy
-        far = self._reach * max(abs(m11) + abs(m21), abs(m12) + abs(m22))
-        if far + max(abs(dx), abs(dy)) >= 2.0**30:  # as the scatter: huge values crash Qt
-            np.clip(px, -(2.0**30), 2.0**30, out=px)
-            np.clip(py, -(2.0**30), 2.0**30, out=py)
-        return px, py
-
-    def _blit(self, p: QPainter, px, py, style, dpr: float) -> None:
-        """The symbol of ``style`` centred at each device point (an untransformed painter).
-        The fragments' memory is wrapped for Qt once per size (wrapping it each time cost
-        more than drawing a handful of points)."""
-        n = len(px)
-        if not n:
-            return
-        pix = self._picture(style, dpr)
-        if n > len(self._frag_array):
-            self._frag_array = np.zeros((max(n, 2 * len(self._frag_array), 8), 10))
-            self._frag_pointer = compat.wrapinstance(
-                self._frag_array.ctypes.data, QPainter.PixmapFragment
-            )
-        a = self._frag_array[:n]
-        a[:, 0] = px
-        a[:, 1] = py
-        a[:, 2:6] = (0.0, 0.0, pix.width(), pix.height())
-        a[:, 6:10] = (1 / dpr, 1 / dpr, 0.0, 1.0)
-        p.drawPixmapFragments(self._frag_pointer, n, pix)
-
-    def paint(self, p, option, widget) -> None:
-        if not self._runs:
-            return
-        dpr = widget.devicePixelRatioF() if widget is not None else 1.0
-        px, py = self._device_points(p.transform())  # the symbols are drawn unscaled there
-        p.resetTransform()
-        for start, stop, style in self._runs:
-            self._blit(p, px[start:stop], py[start:stop], style, dpr)
 
 
 class OldHoles(Dots):
@@ -353,79 +185,6 @@ class OldHoles(Dots):
         self._blit(painter, px, py, style, dpr)
         painter.end()
         return image, rect
-
-
-class Segment(pg.GraphicsObject):
-    """A straight line from (x[0], y[0]) to (x[1], y[1]) (or nothing): what a two-point
-    ``PlotDataItem`` draws (the same pen and the same drawing call) without the bookkeeping a
-    data item's ``setData`` does for its axes and its display data each time it is set."""
-
-    def __init__(self, pen):
-        super().__init__()
-        self._pen = pg.mkPen(pen)
-        self._x = self._y = np.zeros(0)
-        self._line: QLineF | None = None
-        self._bounds: QRectF | None = None
-        p = self._pen
-        aa = bool(pg.getConfigOption("antialias"))
-        self._antialias = aa
-        # as PlotCurveItem: solid opaque pens wider than a pixel draw line segments
-        self._segments = (
-            p.widthF() > 1.0
-            and p.style() == Qt.PenStyle.SolidLine
-            and p.isSolid()
-            and p.color().alphaF() == 1.0
-            and not aa
-        )
-
-    def setData(self, x, y) -> None:
-        self._x = np.asarray(x, dtype=float).ravel()
-        self._y = np.asarray(y, dtype=float).ravel()
-        ok = len(self._x) == 2 and len(self._y) == 2
-        ok = ok and bool(np.all(np.isfinite(self._x)) and np.all(np.isfinite(self._y)))
-        if ok:
-            self._line = QLineF(self._x[0], self._y[0], self._x[1], self._y[1])
-        else:
-            self._line = None
-        self.prepareGeometryChange()
-        self._bounds = None
-        self.update()
-
-    def getData(self):
-        return self._x, self._y
-
-    def boundingRect(self) -> QRectF:
-        if self._bounds is None:
-            line = self._line
-            if line is None:
-                self._bounds = QRectF()
-            else:
-                pad = 0.5 * max(self._pen.widthF(), 1.0) + 1.0  # pixels
-                px, py = self.pixelVectors()
-                try:
-                    px = 0.0 if px is None else px.length() * pad
-                    py = 0.0 if py is None else py.length() * pad
-                except OverflowError:
-                    px = py = 0.0
-                r = QRectF(line.p1(), line.p2()).normalized()
-                self._bounds = r.adjusted(-px, -py, px, py)
-        return self._bounds
-
-    def viewTransformChanged(self) -> None:
-        self.prepareGeometryChange()
-        self._bounds = None
-
-    def paint(self, p, option, widget) -> None:
-        if self._line is None:
-            return
-        p.setRenderHint(QPainter.RenderHint.Antialiasing, self._antialias)
-        p.setPen(self._pen)
-        if self._segments:
-            p.drawLine(self._line)
-        else:
-            path = QPainterPath(self._line.p1())
-            path.lineTo(self._line.p2())
-            p.drawPath(path)
 
 
 class Rings(pg.GraphicsObject):
