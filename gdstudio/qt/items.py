@@ -1,5 +1,6 @@
 """Light pyqtgraph items for things that change every frame of a run: points drawn as
-pre-rendered symbols (``Dots``) and a straight line (``Segment``).
+pre-rendered symbols (``Dots``), a straight line (``Segment``) and a line through a
+few points (``Polyline``).
 
 pyqtgraph's ScatterPlotItem and PlotDataItem do much bookkeeping on each ``setData`` and each
 paint (records per point, bounds for the axes, display data); these keep the arrays and draw
@@ -15,7 +16,7 @@ import numpy as np
 import pyqtgraph as pg
 from pyqtgraph.graphicsItems.ScatterPlotItem import renderSymbol
 from pyqtgraph.Qt import compat
-from PySide6.QtCore import QLineF, QRectF, Qt
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QPainter, QPainterPath, QPen, QPixmap, QTransform
 
 
@@ -257,3 +258,61 @@ class Segment(pg.GraphicsObject):
             path = QPainterPath(self._line.p1())
             path.lineTo(self._line.p2())
             p.drawPath(path)
+
+
+class Polyline(pg.GraphicsObject):
+    """A line through the points (x[i], y[i]) in order, non-finite points left out: what a
+    ``PlotDataItem`` of a few points draws with a dashed or dotted pen (one path, so the dash
+    pattern runs on across the corners), without a data item's bookkeeping on each
+    ``setData``."""
+
+    def __init__(self, pen):
+        super().__init__()
+        self._pen = pg.mkPen(pen)
+        self._x = self._y = np.zeros(0)
+        self._path: QPainterPath | None = None
+        self._bounds: QRectF | None = None
+
+    def setData(self, x, y) -> None:
+        self._x = np.asarray(x, dtype=float).ravel()
+        self._y = np.asarray(y, dtype=float).ravel()
+        ok = np.isfinite(self._x) & np.isfinite(self._y)
+        xs, ys = self._x[ok], self._y[ok]
+        self._path = None
+        if len(xs) >= 2:
+            path = QPainterPath(QPointF(xs[0], ys[0]))
+            for x, y in zip(xs[1:].tolist(), ys[1:].tolist()):
+                path.lineTo(x, y)
+            self._path = path
+        self.prepareGeometryChange()
+        self._bounds = None
+        self.update()
+
+    def getData(self):
+        return self._x, self._y
+
+    def boundingRect(self) -> QRectF:
+        if self._bounds is None:
+            if self._path is None:
+                self._bounds = QRectF()
+            else:
+                pad = 0.5 * max(self._pen.widthF(), 1.0) + 1.0  # pixels
+                px, py = self.pixelVectors()
+                try:
+                    px = 0.0 if px is None else px.length() * pad
+                    py = 0.0 if py is None else py.length() * pad
+                except OverflowError:
+                    px = py = 0.0
+                self._bounds = self._path.boundingRect().adjusted(-px, -py, px, py)
+        return self._bounds
+
+    def viewTransformChanged(self) -> None:
+        self.prepareGeometryChange()
+        self._bounds = None
+
+    def paint(self, p, option, widget) -> None:
+        if self._path is None:
+            return
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, bool(pg.getConfigOption("antialias")))
+        p.setPen(self._pen)
+        p.drawPath(self._path)

@@ -1,0 +1,68 @@
+"""The light items of gdstudio/qt/items.py draw what the pyqtgraph items they replace draw."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage
+
+
+def _pixels(widget) -> np.ndarray:
+    image = widget.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+    a = np.frombuffer(image.constBits(), np.uint8).reshape(image.height(), -1)
+    return a[:, : 4 * image.width()].astype(int)
+
+
+@pytest.fixture
+def plot(qtbot):
+    w = pg.PlotWidget()
+    w.setBackground("w")
+    w.resize(300, 300)
+    w.setRange(xRange=(-5, 5), yRange=(-5, 5), padding=0)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    return w
+
+
+def _same_picture(plot, ours, theirs) -> None:
+    """``ours`` alone and ``theirs`` alone give the same pixels."""
+    for item in (ours, theirs):
+        plot.addItem(item)
+    theirs.setVisible(False)
+    mine = _pixels(plot)
+    ours.setVisible(False)
+    theirs.setVisible(True)
+    reference = _pixels(plot)
+    assert np.array_equal(mine, reference)
+    assert (reference != 255).any()  # something was drawn at all
+
+
+@pytest.mark.parametrize("style", [Qt.PenStyle.DotLine, Qt.PenStyle.DashLine])
+def test_a_polyline_draws_what_a_plot_data_item_draws(plot, style):
+    from gdstudio.qt.items import Polyline
+
+    pen = pg.mkPen("#202020", width=1.5, style=style)
+    x, y = [-4.0, -1.0, 0.5, 3.0], [-3.0, 2.0, -1.0, 4.0]
+    ours = Polyline(pen)
+    ours.setData(x, y)
+    theirs = pg.PlotDataItem(x, y, pen=pen)
+    _same_picture(plot, ours, theirs)
+    got_x, got_y = ours.getData()
+    assert got_x.tolist() == x and got_y.tolist() == y
+
+
+def test_a_polyline_leaves_out_non_finite_points_and_draws_nothing_for_one(plot):
+    from gdstudio.qt.items import Polyline
+
+    line = Polyline(pg.mkPen("k", width=2))
+    plot.addItem(line)
+    line.setData([0.0, np.nan, 1.0], [0.0, 1.0, np.inf])
+    assert line.boundingRect().isEmpty()
+    blank = _pixels(plot)
+    line.setData([-2.0, np.nan, 2.0], [-2.0, 5.0, 2.0])
+    r = line.boundingRect()
+    assert r.left() < -2.0 < 2.0 < r.right() and r.top() < -2.0 < 2.0 < r.bottom()
+    assert not np.array_equal(_pixels(plot), blank)
