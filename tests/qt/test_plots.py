@@ -1,0 +1,71 @@
+"""The shared plots' small marks: the loss curve's latest point and the gradient's origin."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QColor, QImage
+from PySide6.QtWidgets import QApplication, QCheckBox, QPushButton
+
+from gdstudio.qt.common import BLUE
+
+
+def _patch(plot, item, x: float, y: float, half: int = 6) -> np.ndarray:
+    """The RGB pixels painted around view point (x, y) of ``item``'s view box."""
+    QApplication.processEvents()
+    image = plot.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+    at = plot.mapFromScene(item.getViewBox().mapViewToScene(QPointF(x, y)))
+    dpr = image.devicePixelRatio()
+    cx, cy = round(at.x() * dpr), round(at.y() * dpr)
+    a = np.frombuffer(image.constBits(), np.uint8).reshape(image.height(), -1, 4)
+    return a[cy - half : cy + half + 1, cx - half : cx + half + 1, 2::-1].astype(int)
+
+
+def _drawn(plot, item, x: float, y: float, colour: QColor) -> int:
+    """How many pixels around (x, y) the item paints in about ``colour`` (it is hidden for a
+    second picture: what it adds to the plot)."""
+    shown = _patch(plot, item, x, y)
+    item.setVisible(False)
+    hidden = _patch(plot, item, x, y)
+    item.setVisible(True)
+    changed = (shown != hidden).any(axis=-1)
+    near = (np.abs(shown - np.array(colour.getRgb()[:3])) <= 40).all(axis=-1)
+    return int((changed & near).sum())
+
+
+def test_the_loss_marker_sits_on_the_latest_loss_in_both_scales(window, qtbot):
+    page = window.pages[0]
+    step = page.findChild(QPushButton, "stepButton")
+    for _ in range(4):
+        qtbot.mouseClick(step, Qt.MouseButton.LeftButton)
+    plot, marker = page.loss_plot, page.loss_plot.marker
+    h = page.trainer.history
+    last_step, last_loss = float(h.column("step")[-1]), float(h.column("loss")[-1])
+    assert marker.isVisible()
+    assert (marker.pos().x(), marker.pos().y()) == (last_step, last_loss)
+    assert _drawn(plot, marker, last_step, last_loss, QColor(BLUE)) >= 30  # an 11-px dot
+
+    page.findChild(QCheckBox, "logScaleCheck").setChecked(True)
+    y = math.log10(max(last_loss, 1e-16))
+    assert (marker.pos().x(), marker.pos().y()) == (last_step, y)
+    assert _drawn(plot, marker, last_step, y, QColor(BLUE)) >= 30
+
+
+def test_the_marker_grows_in_presentation_mode_and_shrinks_back(window, qtbot):
+    page = window.pages[0]
+    qtbot.mouseClick(page.findChild(QPushButton, "stepButton"), Qt.MouseButton.LeftButton)
+    marker = page.loss_plot.marker
+    normal = marker.boundingRect().width()
+    page.loss_plot.set_presentation(True)
+    assert marker.boundingRect().width() > 1.3 * normal
+    page.loss_plot.set_presentation(False)
+    assert marker.boundingRect().width() == normal
+
+
+def test_the_gradient_origin_is_a_dark_dot_at_zero(window):
+    plot = window.pages[0].gradient_plot
+    x, y = plot.origin.getData()
+    assert np.array_equal(x, [0.0]) and np.array_equal(y, [0.0])
+    assert _drawn(plot, plot.origin, 0.0, 0.0, QColor("#202020")) >= 16  # an 8-px dot
