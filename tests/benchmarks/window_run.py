@@ -8,8 +8,8 @@ real run of that length costs); then the page runs at the fastest speed in the r
 - steps per second (the trainer's step count), against the same scenario's headless speed
   measured in this process (target: at least half);
 - completed page refreshes per second (the runner's ``stepped`` signal, after the page redrew;
-  the runner ticks every 16 ms, so about 60 is the most by design; target: 60 up to 100k, 30
-  at 1M) and paints of the loss plot per second;
+  the runner aims at a refresh every 15 ms, so about 66 is the most by design; target: 60 up
+  to 100k, 30 at 1M) and paints of the loss plot per second;
 - the longest gap between ticks of an independent 10 ms timer (how long a click could wait;
   target: under 50 ms).
 
