@@ -187,17 +187,61 @@ class Dots(pg.GraphicsObject):
             self._blit(p, px[start:stop], py[start:stop], style, dpr)
 
 
-class Segment(pg.GraphicsObject):
-    """A straight line from (x[0], y[0]) to (x[1], y[1]) (or nothing): what a two-point
-    ``PlotDataItem`` draws (the same pen and the same drawing call) without the bookkeeping a
-    data item's ``setData`` does for its axes and its display data each time it is set."""
+class _Stroke(pg.GraphicsObject):
+    """What ``Segment`` and ``Polyline`` share: the pen, the data as given, and bounds padded by
+    the pen's half width in pixels (worked out when asked, again after the view changed)."""
 
     def __init__(self, pen):
         super().__init__()
         self._pen = pg.mkPen(pen)
         self._x = self._y = np.zeros(0)
-        self._line: QLineF | None = None
         self._bounds: QRectF | None = None
+
+    def _keep(self, x, y) -> None:
+        self._x = np.asarray(x, dtype=float).ravel()
+        self._y = np.asarray(y, dtype=float).ravel()
+
+    def _changed(self) -> None:
+        self.prepareGeometryChange()
+        self._bounds = None
+        self.update()
+
+    def getData(self):
+        return self._x, self._y
+
+    def _drawn_rect(self) -> QRectF | None:
+        """The rectangle the line covers, in data coordinates (None: nothing drawn)."""
+        raise NotImplementedError
+
+    def boundingRect(self) -> QRectF:
+        if self._bounds is None:
+            rect = self._drawn_rect()
+            if rect is None:
+                self._bounds = QRectF()
+            else:
+                pad = 0.5 * max(self._pen.widthF(), 1.0) + 1.0  # pixels
+                px, py = self.pixelVectors()
+                try:
+                    px = 0.0 if px is None else px.length() * pad
+                    py = 0.0 if py is None else py.length() * pad
+                except OverflowError:
+                    px = py = 0.0
+                self._bounds = rect.adjusted(-px, -py, px, py)
+        return self._bounds
+
+    def viewTransformChanged(self) -> None:
+        self.prepareGeometryChange()
+        self._bounds = None
+
+
+class Segment(_Stroke):
+    """A straight line from (x[0], y[0]) to (x[1], y[1]) (or nothing): what a two-point
+    ``PlotDataItem`` draws (the same pen and the same drawing call) without the bookkeeping a
+    data item's ``setData`` does for its axes and its display data each time it is set."""
+
+    def __init__(self, pen):
+        super().__init__(pen)
+        self._line: QLineF | None = None
         p = self._pen
         aa = bool(pg.getConfigOption("antialias"))
         self._antialias = aa
@@ -211,41 +255,18 @@ class Segment(pg.GraphicsObject):
         )
 
     def setData(self, x, y) -> None:
-        self._x = np.asarray(x, dtype=float).ravel()
-        self._y = np.asarray(y, dtype=float).ravel()
+        self._keep(x, y)
         ok = len(self._x) == 2 and len(self._y) == 2
         ok = ok and bool(np.all(np.isfinite(self._x)) and np.all(np.isfinite(self._y)))
         if ok:
             self._line = QLineF(self._x[0], self._y[0], self._x[1], self._y[1])
         else:
             self._line = None
-        self.prepareGeometryChange()
-        self._bounds = None
-        self.update()
+        self._changed()
 
-    def getData(self):
-        return self._x, self._y
-
-    def boundingRect(self) -> QRectF:
-        if self._bounds is None:
-            line = self._line
-            if line is None:
-                self._bounds = QRectF()
-            else:
-                pad = 0.5 * max(self._pen.widthF(), 1.0) + 1.0  # pixels
-                px, py = self.pixelVectors()
-                try:
-                    px = 0.0 if px is None else px.length() * pad
-                    py = 0.0 if py is None else py.length() * pad
-                except OverflowError:
-                    px = py = 0.0
-                r = QRectF(line.p1(), line.p2()).normalized()
-                self._bounds = r.adjusted(-px, -py, px, py)
-        return self._bounds
-
-    def viewTransformChanged(self) -> None:
-        self.prepareGeometryChange()
-        self._bounds = None
+    def _drawn_rect(self) -> QRectF | None:
+        line = self._line
+        return None if line is None else QRectF(line.p1(), line.p2()).normalized()
 
     def paint(self, p, option, widget) -> None:
         if self._line is None:
@@ -260,22 +281,18 @@ class Segment(pg.GraphicsObject):
             p.drawPath(path)
 
 
-class Polyline(pg.GraphicsObject):
+class Polyline(_Stroke):
     """A line through the points (x[i], y[i]) in order, non-finite points left out: what a
     ``PlotDataItem`` of a few points draws with a dashed or dotted pen (one path, so the dash
     pattern runs on across the corners), without a data item's bookkeeping on each
     ``setData``."""
 
     def __init__(self, pen):
-        super().__init__()
-        self._pen = pg.mkPen(pen)
-        self._x = self._y = np.zeros(0)
+        super().__init__(pen)
         self._path: QPainterPath | None = None
-        self._bounds: QRectF | None = None
 
     def setData(self, x, y) -> None:
-        self._x = np.asarray(x, dtype=float).ravel()
-        self._y = np.asarray(y, dtype=float).ravel()
+        self._keep(x, y)
         ok = np.isfinite(self._x) & np.isfinite(self._y)
         xs, ys = self._x[ok], self._y[ok]
         self._path = None
@@ -284,31 +301,10 @@ class Polyline(pg.GraphicsObject):
             for x, y in zip(xs[1:].tolist(), ys[1:].tolist()):
                 path.lineTo(x, y)
             self._path = path
-        self.prepareGeometryChange()
-        self._bounds = None
-        self.update()
+        self._changed()
 
-    def getData(self):
-        return self._x, self._y
-
-    def boundingRect(self) -> QRectF:
-        if self._bounds is None:
-            if self._path is None:
-                self._bounds = QRectF()
-            else:
-                pad = 0.5 * max(self._pen.widthF(), 1.0) + 1.0  # pixels
-                px, py = self.pixelVectors()
-                try:
-                    px = 0.0 if px is None else px.length() * pad
-                    py = 0.0 if py is None else py.length() * pad
-                except OverflowError:
-                    px = py = 0.0
-                self._bounds = self._path.boundingRect().adjusted(-px, -py, px, py)
-        return self._bounds
-
-    def viewTransformChanged(self) -> None:
-        self.prepareGeometryChange()
-        self._bounds = None
+    def _drawn_rect(self) -> QRectF | None:
+        return None if self._path is None else self._path.boundingRect()
 
     def paint(self, p, option, widget) -> None:
         if self._path is None:
