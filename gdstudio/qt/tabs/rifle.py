@@ -46,6 +46,7 @@ class RifleView(ScenarioView):
         super().__init__(parent)
         self._trainer: Trainer | None = None
         self.shot_lines: list[str] = []
+        self._burst = None  # the record whose burst the words and the close-up show
         self._build_picture()
         self._build_settings()
         self.retranslate()
@@ -77,7 +78,7 @@ class RifleView(ScenarioView):
         t, c = self.target, self.close_up
         self.plot, self.close_plot, self.side_column = t, c.plot, c
         self.aim_item, self.numbers = t.aim_item, c.numbers
-        self.old_holes, self.burst_items = t.old_holes, t.burst_items
+        self.old_holes, self.bursts = t.old_holes, t.bursts
         self.arrow_shaft, self.arrow_head = t.arrow_shaft, t.arrow_head
         self.shift_shaft = t.shift_shaft
         self.wind_text, self.wind_shaft, self.wind_head = t.wind_text, t.wind_shaft, t.wind_head
@@ -153,7 +154,7 @@ class RifleView(ScenarioView):
                 self.refresh(self._trainer)
                 if not self.words_due():  # the table's columns follow the place at once
                     records = burst_records(self._trainer)
-                    self._write_words(records[-1] if records else None)
+                    self._show_burst(records[-1] if records else None)
         if in_column:
             column = int(min(max(w - square_side - 6, SIDE_WORDS), 0.45 * w))
             self.close_plot.setMaximumHeight(column)
@@ -308,12 +309,27 @@ class RifleView(ScenarioView):
         self._trainer = trainer
         records = burst_records(trainer)
         self.target.draw(trainer, records)
-        latest = records[-1] if records else None
         words = self.words_due()  # in a fast run the words follow a few times a second
         if words:
-            self._write_words(latest)
-        self.close_up.draw(latest, self.target.arrow)
+            self._show_burst(records[-1] if records else None)
+        else:  # the same burst (its gradient may have come; the close-up's size may change)
+            self._draw_close_up()
         self.compare.refresh(trainer, words)
+
+    def _show_burst(self, latest) -> None:
+        """The burst of the record ``latest`` (None: no shots yet) in words and on the
+        close-up. In a fast run both follow a few times a second (see ``words_due``), showing
+        the same burst: the close-up's numbers are the numbers of the list, and reframing it
+        every frame cost more than a third of the view's refresh."""
+        self._burst = latest
+        self._write_words(latest)
+        self._draw_close_up()
+
+    def _draw_close_up(self) -> None:
+        """The close-up of the burst in the words (nothing redone when nothing changed)."""
+        r = self._burst
+        arrow = np.zeros(2) if r is None or r.gradient is None else -np.asarray(r.gradient)
+        self.close_up.draw(r, arrow)
 
     def _write_words(self, latest) -> None:
         """The latest burst in words, one line per shot, numbered like the close-up."""

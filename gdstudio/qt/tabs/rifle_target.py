@@ -14,7 +14,7 @@ import math
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QLineF, QPointF, QRect, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QImage, QPainter, QTransform
+from PySide6.QtGui import QColor, QImage, QPainter, QPen, QTransform
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsTextItem,
@@ -36,7 +36,7 @@ from gdstudio.qt.common import (
     font,
     translate,
 )
-from gdstudio.qt.items import Dots, Segment
+from gdstudio.qt.items import Dots, Polyline, Segment, _pen_key
 from gdstudio.scenarios.rifle import RING_WIDTH, RINGS, Rifle
 
 BURSTS_SHOWN = 5  # the latest bursts drawn in colour; older holes are small and grey
@@ -185,6 +185,67 @@ class OldHoles(Dots):
         self._blit(painter, px, py, style, dpr)
         painter.end()
         return image, rect
+
+
+class Bursts(Dots):
+    """The latest bursts in colour as one item: each burst drawn in its own symbol, size, pen
+    and colour (``burst_look``), the oldest first, the latest on top — what one ``Dots`` per
+    burst drew. In a run every burst ages each frame; five items set again meant five
+    geometry changes, bounds and scene updates a frame, here there is one."""
+
+    def __init__(self):
+        super().__init__()
+        self._pens = (pg.mkPen(INK, width=2), pg.mkPen("w", width=1))  # the latest, older
+        self._styles: dict = {}  # (step % colours, age) -> the style of a run (see Dots)
+        self._ages: list[tuple[int, int]] = []  # (start, stop) rows of each age, latest first
+
+    def style(self, step: int, age: int) -> tuple:
+        """The look of the burst fired at ``step``, ``age`` bursts ago (cached)."""
+        key = (step % len(BURST_COLOURS), age)
+        style = self._styles.get(key)
+        if style is None:
+            colour, symbol = burst_look(step, age)
+            brush, pen = pg.mkBrush(colour), self._pens[min(age, 1)]
+            looks = (brush, (brush.style().value, brush.color().rgba()))
+            style = (symbol, 16.0 if age == 0 else 11.0, (pen, _pen_key(pen)), looks)
+            self._styles[key] = style
+        return style
+
+    def set_bursts(self, records: list) -> None:
+        """The bursts of ``records`` (oldest first; the last is the latest, age 0)."""
+        n = len(records)
+        parts, runs, ages, start = [], [], [], 0
+        for j, r in enumerate(records):
+            imp = r.forward.impacts
+            ok = np.isfinite(imp).all(axis=1)
+            xy = imp if ok.all() else imp[ok]
+            stop = start + len(xy)
+            ages.append((start, stop))
+            if stop > start:
+                parts.append(xy)
+                runs.append((start, stop, self.style(r.step, n - 1 - j)))
+            start = stop
+        xy = np.vstack(parts) if parts else np.zeros((0, 2))
+        self._x, self._y = xy[:, 0], xy[:, 1]
+        self._shown_x = np.clip(self._x, -1e30, 1e30)
+        self._shown_y = np.clip(self._y, -1e30, 1e30)
+        n = len(self._x)
+        self._reach = float(np.abs(self._shown_x).max() + np.abs(self._shown_y).max()) if n else 0.0
+        self._runs = runs
+        self._ages = ages[::-1]
+        # the bounds are padded for the largest symbol and the widest pen
+        self._size = max((run[2][1] for run in runs), default=self._size)
+        self._pen = max((run[2][2][0] for run in runs), key=QPen.widthF, default=self._pen)
+        self.prepareGeometryChange()
+        self._bounds = None
+        self.update()
+
+    def burst(self, age: int) -> tuple[np.ndarray, np.ndarray]:
+        """The x and y of the holes of the burst ``age`` bursts old (0: the latest) drawn."""
+        if age >= len(self._ages):
+            return np.zeros(0), np.zeros(0)
+        a, b = self._ages[age]
+        return self._x[a:b], self._y[a:b]
 
 
 class Rings(pg.GraphicsObject):
@@ -474,15 +535,11 @@ class RangeTarget(TargetPlot):
         self.old_holes = OldHoles()
         self.old_holes.setZValue(5)
         self.addItem(self.old_holes)
-        self._burst_pens = (pg.mkPen(INK, width=2), pg.mkPen("w", width=1))  # latest, older
-        self.burst_items: list[Dots] = []  # index 0: the latest burst
-        for i in range(BURSTS_SHOWN):
-            s = Dots()
-            s.setZValue(20 - i)
-            s.shown = None  # (record, age) drawn
-            self.addItem(s)
-            self.burst_items.append(s)
-        self.trail = pg.PlotDataItem(pen=pg.mkPen(INK, width=1.5, style=Qt.PenStyle.DotLine))
+        self.bursts = Bursts()  # the coloured bursts (``burst(0)``: the latest)
+        self.bursts.setZValue(20)
+        self._bursts_shown: list = []  # their records
+        self.addItem(self.bursts)
+        self.trail = Polyline(pg.mkPen(INK, width=1.5, style=Qt.PenStyle.DotLine))
         self.trail.setZValue(24)
         self.addItem(self.trail)
         self.old_means = Dots(size=13, symbol="x", pen=pg.mkPen(INK))
@@ -561,26 +618,9 @@ class RangeTarget(TargetPlot):
         self._records = list(records)
         coloured = records[-BURSTS_SHOWN:]
         self._draw_older(records[: len(records) - len(coloured)])
-        for age, item in enumerate(self.burst_items):
-            j = len(coloured) - 1 - age
-            rec = coloured[j] if j >= 0 else None
-            shown = item.shown
-            if shown is not None and shown[0] is rec and shown[1] == age:
-                continue
-            item.shown = (rec, age)
-            if rec is None:
-                item.setData([], [])
-                continue
-            colour, symbol = burst_look(rec.step, age)
-            imp = rec.forward.impacts
-            item.setData(
-                imp[:, 0],
-                imp[:, 1],
-                symbol=symbol,
-                size=16 if age == 0 else 11,
-                brush=pg.mkBrush(colour),
-                pen=self._burst_pens[min(age, 1)],
-            )
+        if not _same(self._bursts_shown, coloured):
+            self._bursts_shown = list(coloured)
+            self.bursts.set_bursts(coloured)
         self._draw_means(coloured)
         self._draw_latest(records[-1] if records else None)
         self._draw_aim(trainer)
@@ -628,7 +668,7 @@ class RangeTarget(TargetPlot):
             brushes = []
             for r in earlier:
                 age = n - 1 - coloured.index(r)
-                brushes.append(pg.mkBrush(burst_look(r.step, age)[0]))
+                brushes.append(self.bursts.style(r.step, age)[3][0])  # its colour
             means = np.array([r.forward.mean for r in earlier])
             self.old_means.setData(means[:, 0], means[:, 1], brush=brushes)
         else:
@@ -650,14 +690,17 @@ class RangeTarget(TargetPlot):
         if len(x) != 1 or (x[0], y[0]) != (mean[0], mean[1]):
             self.mean_mark.setData([mean[0]], [mean[1]])
         self.draw_arrow(self.arrow_shaft, self.arrow_head, mean, mean + self.arrow)
-        length = float(np.hypot(*self.arrow))
-        mid = mean + 0.5 * self.arrow
-        self.arrow_text.setPos(mid[0], mid[1])
-        set_words(self.arrow_text, translate("RifleView", "−gradient"))
-        show(self.arrow_text, length > 12)
-        set_words(self.mean_text, translate("RifleView", "mean"))
-        self.mean_text.setPos(mean[0], mean[1])
-        show(self.mean_text, length > 12)
+        # the words only beside a long arrow (hidden, they are not moved: a moved item costs
+        # the scene an index update and new bounds each frame)
+        words = float(np.hypot(*self.arrow)) > 12
+        if words:
+            mid = mean + 0.5 * self.arrow
+            self.arrow_text.setPos(mid[0], mid[1])
+            set_words(self.arrow_text, translate("RifleView", "−gradient"))
+            set_words(self.mean_text, translate("RifleView", "mean"))
+            self.mean_text.setPos(mean[0], mean[1])
+        show(self.arrow_text, words)
+        show(self.mean_text, words)
 
     def _draw_aim(self, trainer: Trainer) -> None:
         if not self.aim_item.moving:
