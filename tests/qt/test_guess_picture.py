@@ -72,8 +72,7 @@ def test_number_line_shows_the_history_and_b_words_beside_each_guess(page, qtbot
     x, y = view.line.latest.getData()
     assert x.tolist() == [45] and y.tolist() == [-3]
     assert view.line.dots.getData()[0].tolist() == [5, 30, 42]
-    labels = [lab for lab in view.line.labels if lab.isVisible()]
-    assert [lab.textItem.font().bold() for lab in labels] == [False, False, False, True]
+    assert [lab.bold for lab in view.line.words.shown] == [False, False, False, True]
     # ... and the rows are numbered in order
     ticks = view.line.row_numbers.ticks
     assert [text for _, text in ticks] == ["#1", "#2", "#3", "#4"]
@@ -112,8 +111,7 @@ def test_many_guesses_stay_readable(page, qtbot):
         page.step()
     n = len(page.trainer.history)
     assert n > 50
-    labels = [lab for lab in view.line.labels if lab.isVisible()]
-    rows = len(labels)
+    rows = len(view.line.words.shown)
     assert 4 <= rows <= MAX_ROWS
     last = [int(g) for g in page.trainer.history.column("guess")[-rows:]]
     secret = page.trainer.model.secret
@@ -121,7 +119,8 @@ def test_many_guesses_stay_readable(page, qtbot):
     assert view.line.title.text() == f"The number line: the last {rows} of {n} guesses"
     # a row is tall enough for its words, and no two labels overlap
     assert abs(1 / view.line.plot.vb.viewPixelSize()[1]) >= ROW_PX - 1
-    boxes = [lab.sceneBoundingRect() for lab in labels]
+    boxes = view.line.words.scene_rects()
+    assert len(boxes) == rows
     for a, b in zip(boxes, boxes[1:]):
         assert not a.intersects(b)
     # every label is inside the plot, whole
@@ -160,26 +159,26 @@ def test_a_redraw_costs_the_same_after_many_guesses(page, qtbot, monkeypatch):
 
 
 def test_scrolling_rows_keep_their_labels(page, qtbot):
-    # a label stays with its guess as the rows scroll up: a step rewrites the new guess's
-    # label and the one that stopped being the latest, not every label in view
+    # a label's layout is kept as the rows scroll up: a step lays out the new guess's words
+    # and those of the one that stopped being the latest, not every label in view
     view = view_of(page)
+    words = view.line.words
     find(page, QSpinBox, "highSpin").setValue(1000)
     page.controls.lr_spin.setValue(0.05)
     for _ in range(MAX_ROWS + 5):
         page.step()
-    before = {id(lab): lab.toPlainText() for lab in view.line.labels if lab.isVisible()}
+    view.line.widget.grab()  # painted
+    before, laid_out = list(words.shown), words.laid_out
     page.step()
-    after = {id(lab): lab.toPlainText() for lab in view.line.labels if lab.isVisible()}
-    rewritten = [k for k in after if before.get(k) != after[k]]
-    assert len(rewritten) <= 2
-    rows = len(after)
+    view.line.widget.grab()
+    assert words.laid_out - laid_out <= 2
+    rows = len(words.shown)
+    assert [lab.text for lab in words.shown[:-2]] == [lab.text for lab in before[1:-1]]
     last = [int(g) for g in page.trainer.history.column("guess")[-rows:]]
     secret = page.trainer.model.secret
     assert view.line.visible_labels() == [f"{g} — {b_words(g, secret, 1, 1000)}" for g in last]
-    labels = sorted(
-        (lab for lab in view.line.labels if lab.isVisible()), key=lambda lab: -lab.pos().y()
-    )
-    assert [lab.textItem.font().bold() for lab in labels] == [False] * (rows - 1) + [True]
+    assert [lab.y for lab in words.shown] == sorted((lab.y for lab in words.shown), reverse=True)
+    assert [lab.bold for lab in words.shown] == [False] * (rows - 1) + [True]
 
 
 def test_the_title_waits_for_the_words_while_running(page, qtbot):

@@ -6,15 +6,25 @@ It draws what it is given and holds no words of its own: the view passes B's ans
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
+from typing import NamedTuple
 
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFontMetricsF, QPainter
-from PySide6.QtWidgets import QGraphicsItem, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPolygonF, QStaticText, QTransform
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsTextItem,
+    QLabel,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from gdstudio.qt.common import BLUE, GREY, INK, ORANGE, VERMILION, font
+from gdstudio.qt.items import Dots, Polyline
 from gdstudio.qt.steady import SteadyBox
 
 MAX_ROWS = 16  # guesses shown at once on a number line; earlier ones scroll off the top
@@ -111,6 +121,133 @@ class RowNumbers(QGraphicsItem):
                 p.drawText(rect, flags, text)
 
 
+def font_key_of(f: QFont) -> str:
+    """What tells fonts apart for the layouts kept of words (a font's key() leaves out its
+    fallback families, which follow the language)."""
+    return f"{f.key()};{';'.join(f.families())}"
+
+
+class Label(NamedTuple):
+    """One label of ``Words``: its text in ``font``, beside the point (x, y) of the view;
+    ``anchor`` is the part of its box at x (0: the left edge, 1: the right edge), its middle
+    height is at y."""
+
+    text: str
+    font: QFont
+    x: float
+    y: float
+    anchor: float
+    font_key: str = ""  # font_key_of(font) (the layouts are kept by it)
+
+    @property
+    def bold(self) -> bool:
+        return self.font.bold()
+
+
+class Words(pg.GraphicsObject):
+    """B's words beside the guesses: every label of a number line drawn by this one item.
+
+    A label looks as a ``pg.TextItem(color=colour, fill=fill)`` of its font draws it: the
+    words on a translucent white box (a TextItem's box: the words and a margin). The words'
+    layout is made once per wording and font and kept (a QStaticText), so a frame of a run, in
+    which every row scrolls by one, only draws. (A TextItem per label was moved, re-laid out
+    and re-cached on each frame: scene bookkeeping for every label.) Lives in the view's
+    coordinates: a label's place is its row's centre in data units; the boxes are unscaled
+    and start at whole device pixels, as a TextItem cached in device coordinates is drawn.
+    """
+
+    _layouts: dict = {}  # (text, font key) -> QStaticText
+    _sizes: dict = {}  # (text, font key) -> the label's box (width, height) in pixels
+
+    def __init__(self, vb: pg.ViewBox, colour=INK, fill=LABEL_FILL):
+        super().__init__()
+        self._vb = vb
+        self.colour, self.fill = pg.mkColor(colour), pg.mkBrush(fill)
+        self._writer = QGraphicsTextItem()  # lays out words as a TextItem's child does
+        self._margin = self._writer.document().documentMargin()
+        self.shown: list[Label] = []  # the labels drawn, top to bottom
+        self._bounds: QRectF | None = None
+        self.laid_out = 0  # wordings laid out so far (a frame lays out only its new ones)
+
+    def size(self, text: str, f: QFont, font_key: str = "") -> tuple[float, float]:
+        """The box of ``text`` written in ``f`` (``font_key``: its font_key_of, if known)."""
+        key = (text, font_key or font_key_of(f))
+        size = self._sizes.get(key)
+        if size is None:
+            if len(self._sizes) > 1000:
+                self._sizes.clear()
+            w = self._writer
+            w.setFont(f)
+            w.setPlainText(text)
+            r = w.boundingRect()
+            size = self._sizes[key] = (r.width(), r.height())
+        return size
+
+    def layout(self, text: str, f: QFont, font_key: str = "") -> QStaticText:
+        key = (text, font_key or font_key_of(f))
+        words = self._layouts.get(key)
+        if words is None:
+            if len(self._layouts) > 1000:
+                self._layouts.clear()
+            words = self._layouts[key] = QStaticText(text)
+            words.setTextFormat(Qt.TextFormat.PlainText)
+            words.prepare(QTransform(), f)
+            self.laid_out += 1
+        return words
+
+    def set_labels(self, labels: list[Label]) -> None:
+        """Draw these labels (top to bottom); a repaint only if they changed."""
+        if labels != self.shown:
+            self.shown = labels
+            self.update()
+
+    def texts(self) -> list[str]:
+        return [label.text for label in self.shown]
+
+    def _boxes(self, t: QTransform):
+        """Each label and its box, placed by ``t`` (from the view's coordinates)."""
+        for label in self.shown:
+            w, h = self.size(label.text, label.font, label.font_key)
+            at = t.map(QPointF(label.x, label.y))
+            yield label, QRectF(at.x() - label.anchor * w, at.y() - h / 2, w, h)
+
+    def scene_rects(self) -> list[QRectF]:
+        """Each label's box in the scene, top to bottom (before the rounding to whole device
+        pixels)."""
+        return [box for _, box in self._boxes(self.sceneTransform())]
+
+    def boundingRect(self) -> QRectF:
+        if self._bounds is None:
+            self._bounds = self._vb.viewRect()  # the labels are clipped to the view anyway
+        return self._bounds
+
+    def viewTransformChanged(self) -> None:
+        self.prepareGeometryChange()
+        self._bounds = None
+
+    def paint(self, p: QPainter, *args) -> None:
+        if not self.shown:
+            return
+        widget = args[1] if len(args) > 1 else None
+        dpr = widget.devicePixelRatioF() if widget is not None else 1.0
+        t = p.transform()
+        p.resetTransform()  # in the widget's pixels: the words are not scaled with the view
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        margin, last_font = self._margin, None
+        for label, box in self._boxes(t):
+            # as TextItem.paint: the box (antialiased, no border), then its child the words
+            box.moveTo(math.floor(box.x() * dpr) / dpr, math.floor(box.y() * dpr) / dpr)
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(self.fill)
+            p.drawPolygon(QPolygonF(box))
+            if label.font_key != last_font:
+                p.setFont(label.font)
+                last_font = label.font_key
+            p.setPen(self.colour)
+            words = self.layout(label.text, label.font, label.font_key)
+            p.drawStaticText(QPointF(box.x() + margin, box.y() + margin), words)
+
+
 class NumberLine(QWidget):
     """One number line: a title over a plot of the guesses, top-down in order, B's words beside.
 
@@ -163,9 +300,11 @@ class NumberLine(QWidget):
         plot.vb.sigYRangeChanged.disconnect(left.linkedViewChanged)
         left.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.row_numbers = RowNumbers(left, plot.vb)
-        self.path = plot.plot(pen=pg.mkPen(GREY, width=2, style=Qt.PenStyle.DashLine))
-        self.dots = pg.ScatterPlotItem(size=15, brush=pg.mkBrush(BLUE), pen=pg.mkPen("w"))
-        self.latest = pg.ScatterPlotItem(
+        # light items: the path, the dots and the words change on every step of a run
+        self.path = Polyline(pg.mkPen(GREY, width=2, style=Qt.PenStyle.DashLine))
+        plot.addItem(self.path)
+        self.dots = Dots(size=15, brush=pg.mkBrush(BLUE), pen=pg.mkPen("w"))
+        self.latest = Dots(
             size=26, symbol="d", brush=pg.mkBrush(ORANGE), pen=pg.mkPen(INK, width=2)
         )
         self.secret_line = pg.InfiniteLine(
@@ -179,21 +318,17 @@ class NumberLine(QWidget):
             plot.addItem(item)
         self.dots.setZValue(10)
         self.latest.setZValue(11)
-        self.labels: list[pg.TextItem] = []
-        for _ in range(MAX_ROWS):
-            t = pg.TextItem(color=INK, anchor=(0, 0.5), fill=LABEL_FILL)
-            t.setFont(font(label_pt))
-            t.setZValue(5)  # under the dots: a label never hides a guess
-            plot.addItem(t)
-            self.labels.append(t)
+        self.words = Words(plot.vb)  # B's words beside each guess
+        self.words.setZValue(5)  # under the dots: a label never hides a guess
+        plot.addItem(self.words)
         self.label_pt, self.latest_pt = label_pt, latest_pt
         self.secret_text.setZValue(6)
-        # what stays put between frames is painted from pixmaps: the number axis and the words
-        # (a label keeps its words as the rows scroll: see show). The row numbers, the path
-        # and the dots change on every step of a run, so they are drawn directly.
+        # what stays put between frames is painted from pixmaps: the number axis, the words
+        # (Words keeps the layout of each wording) and the secret's name. The row numbers, the
+        # path and the dots change on every step of a run, so they are drawn directly.
         cache = QGraphicsItem.CacheMode.DeviceCoordinateCache
         bottom.setCacheMode(cache)
-        for t in (*self.labels, self.secret_text, self.prompt):
+        for t in (self.secret_text, self.prompt):
             t.setCacheMode(cache)  # the white fill behind the words
             t.textItem.setCacheMode(cache)
         self.guesses = np.zeros(0)  # every guess drawn, oldest first (tests read it)
@@ -206,8 +341,7 @@ class NumberLine(QWidget):
 
     def visible_labels(self) -> list[str]:
         """The texts written beside the guesses in view, top to bottom."""
-        shown = sorted((t for t in self.labels if t.isVisible()), key=lambda t: -t.pos().y())
-        return [t.toPlainText().strip() for t in shown]
+        return [t.strip() for t in self.words.texts()]
 
     def show(
         self,
@@ -261,18 +395,15 @@ class NumberLine(QWidget):
             self._axis_width = width
             left.setWidth(width)
         px = self.plot.vb.viewPixelSize()[0] or (x1 - x0) / 400  # data units per pixel
-        count = len(self.labels)
-        in_view = set()
+        fonts = [(f, font_key_of(f)) for f in (font(self.label_pt), font(self.latest_pt, True))]
+        labels = []
         for j in range(first, n):
-            k = (offset + j) % count
-            in_view.add(k)
             newest = j == n - 1
             words = answers[j] if j < len(answers) else None
             texts = (f"{int(g[j])}",) if not words else (f"{int(g[j])} — {words}", words)
-            self._place(k, texts, newest, g[j], ys[j], px, x0, x1)
-        for k, label in enumerate(self.labels):
-            if k not in in_view and label.isVisible():
-                label.setVisible(False)
+            k = (offset + j) % MAX_ROWS
+            labels.append(self._place(k, texts, fonts[newest], newest, g[j], ys[j], px, x0, x1))
+        self.words.set_labels(labels)
         shown = secret is not None
         self.secret_line.setVisible(shown)
         self.secret_text.setVisible(shown)
@@ -299,25 +430,20 @@ class NumberLine(QWidget):
         self._data[name] = (x.copy(), y.copy(), style)
         item.setData(x, y, **style)
 
-    def _place(self, k: int, texts, newest: bool, x: float, y: float, px, x0, x1) -> None:
-        """Label ``k`` beside the dot at (x, y): redone only where something changed."""
-        label = self.labels[k]
-        key = (texts, newest, x, px, x0, x1)
+    def _place(self, k: int, texts, fonts, newest: bool, x: float, y: float, px, x0, x1):
+        """The label beside the dot at (x, y) (``fonts``: its font and the font's key). Guess
+        ``k`` modulo MAX_ROWS keeps its place in ``_placed`` as the rows scroll: its side is
+        worked out again only when something changed."""
+        f, font_key = fonts
+        key = (texts, font_key, newest, x, px, x0, x1)
         done = self._placed[k]
         if done is None or done[0] != key:
-            font_key = (self.latest_pt, True) if newest else (self.label_pt, False)
-            if label.textItem.font() != font(*font_key):
-                label.setFont(font(*font_key))
             gap = px * (20 if newest else 13)
-            done = self._placed[k] = (key, *self._beside(label, texts, x, gap, px, x0, x1))
-        anchor, pos_x = done[1], done[2]
-        if label.anchor != anchor:
-            label.setAnchor(anchor)
-        pos = label.pos()
-        if pos.x() != pos_x or pos.y() != y:
-            label.setPos(pos_x, y)
-        if not label.isVisible():
-            label.setVisible(True)
+            done = self._placed[k] = (
+                key,
+                *self._beside(self.words, texts, fonts, x, gap, px, x0, x1),
+            )
+        return Label(done[1], f, done[3], y, done[2], font_key)
 
     def _number_ticks(self, low: int, high: int) -> None:
         """Whole-number ticks spaced so their labels never run together, whatever the width."""
@@ -345,28 +471,28 @@ class NumberLine(QWidget):
         self.plot.getAxis("bottom").setTicks([major, minor])
 
     @staticmethod
-    def _beside(label: pg.TextItem, texts, x: float, gap: float, px, x0, x1):
+    def _beside(words: Words, texts, fonts, x: float, gap: float, px, x0, x1):
         """Write a label beside its dot, on a side where it fits (the roomier side first);
-        returns the label's anchor and x.
+        returns the label's text, anchor and x.
 
         ``texts`` are the label's wordings, longest first: a narrow line drops the number
         (the dot's place on the axis shows it) rather than cover the dot.
         """
+        f, font_key = fonts
         room_left, room_right = x - gap - x0, x1 - x - gap
         sides = ("left", "right") if room_left > room_right else ("right", "left")
         side = None
         for text in texts:
-            label.setText(text)
-            width = label.textItem.boundingRect().width() * px
+            width = words.size(text, f, font_key)[0] * px
             side = next((s for s in sides if width <= (room_left, room_right)[s == "right"]), None)
             if side is not None:
                 break
         if side == "left":
-            return pg.Point(1, 0.5), x - gap
+            return text, 1.0, x - gap
         if side == "right":
-            return pg.Point(0, 0.5), x + gap
+            return text, 0.0, x + gap
         # fits on neither side: keep it whole inside the line, over its dot
-        return pg.Point(0, 0.5), max(x0, min(x - width / 2, x1 - width))
+        return text, 0.0, max(x0, min(x - width / 2, x1 - width))
 
     def rows_that_fit(self) -> int:
         h = self.plot.vb.height()
