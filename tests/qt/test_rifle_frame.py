@@ -10,7 +10,7 @@ import time
 import numpy as np
 import pyqtgraph as pg
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
@@ -247,3 +247,47 @@ def test_the_words_by_the_arrow_are_in_place_whenever_they_show(rifle):
     page.runner.step()
     check()
     assert target.arrow_text.isVisible()  # the first burst misses by far
+
+
+def test_the_wind_drawn_once_follows_a_resize_and_a_language_switch(rifle, qapp):
+    """The wind is drawn again only when it, the target's size or the language changes: its
+    arrow's head is sized in pixels, its words are translated."""
+    from gdstudio.qt import i18n
+
+    page, view = rifle, rifle.view
+    target = view.plot
+    view.wind_spin.setValue(5.0)
+    window = page.window()
+
+    def head_fits():
+        vb = target.getPlotItem().getViewBox()
+        (x0, x1), _ = vb.viewRange()
+        pixels = 10.0 * vb.width() / (x1 - x0)  # the wind's arrow is 10 cm long
+        assert view.wind_head.opts["headLen"] == pytest.approx(max(7.0, min(20.0, pixels / 2)))
+
+    page.refresh()
+    head_fits()
+    big = view.wind_head.opts["headLen"]
+    size = window.size()
+    try:
+        window.resize(560, 420)  # a target under 80 pixels wide: a smaller head
+        QApplication.processEvents()
+        page.refresh()
+        head_fits()
+        assert view.wind_head.opts["headLen"] < big
+    finally:
+        window.resize(size)
+        QApplication.processEvents()
+    page.refresh()
+    head_fits()
+    assert view.wind_text.toPlainText() == "wind 5 cm"
+    locale = QLocale()
+    try:
+        assert i18n.install(qapp, "zh_CN")
+        window.retranslate()
+        assert view.wind_text.toPlainText() != "wind 5 cm"
+    finally:
+        i18n.install(qapp, "en")
+        QLocale.setDefault(locale)
+        window.retranslate()
+    assert view.wind_text.toPlainText() == "wind 5 cm"

@@ -10,6 +10,7 @@ bullseye, +x right, +y up. Texts keep the ``RifleView`` translation context.
 from __future__ import annotations
 
 import math
+import operator
 
 import numpy as np
 import pyqtgraph as pg
@@ -95,12 +96,13 @@ class OldHoles(Dots):
         self._ids = None
         super().setData(*args, **kwargs)
 
-    def set_bursts(self, first: int, rows: list[int], xy: np.ndarray) -> None:
+    def set_bursts(self, first: int, rows: np.ndarray, xy: np.ndarray) -> None:
         """The holes ``xy`` of bursts numbered ``first``, ``first + 1``, ... (``rows``: the
         holes of each)."""
         super().setData(xy[:, 0], xy[:, 1])
         self._ids = (first, len(rows))
-        self._starts = np.concatenate([[0], np.cumsum(rows, dtype=int)])
+        self._starts = np.zeros(len(rows) + 1, dtype=int)
+        np.cumsum(rows, out=self._starts[1:])
 
     def paint(self, p, option, widget) -> None:
         n = len(self._shown_x)
@@ -490,7 +492,7 @@ class TargetPlot(pg.PlotWidget):
 def _same(a, b) -> bool:
     """The same records (or items), in the same order: compared by identity (records hold
     arrays; a new record for the same step after Back or a reset is another record)."""
-    return len(a) == len(b) and all(x is y for x, y in zip(a, b))
+    return len(a) == len(b) and all(map(operator.is_, a, b))
 
 
 def set_words(item: pg.TextItem, text: str) -> None:
@@ -524,9 +526,10 @@ class RangeTarget(TargetPlot):
         self._records: list = []  # the records drawn (their holes: ``holes``)
         self._older: list = []  # the records whose holes are the grey ones, and their rows
         self._older_xy = np.zeros((0, 2))
-        self._older_rows: list[int] = []
+        self._older_rows = np.zeros(0, dtype=int)  # the holes of each
         self._means: tuple = ((), ())  # the records whose means are drawn (trail, crosses)
         self._aim_side = None
+        self._wind_drawn = None  # the wind's strength and direction drawn
         self.arrow = np.zeros(2)
         self.aim_shift = np.zeros(2)
 
@@ -595,6 +598,7 @@ class RangeTarget(TargetPlot):
         self.addItem(self.mean_text)
 
     def retranslate(self) -> None:
+        self._wind_drawn = None
         self.aim_item.label().setText(translate("RifleView", "aim (drag me)"))
         self.setAccessibleName(translate("RifleView", "Target with the bullet holes"))
 
@@ -636,16 +640,17 @@ class RangeTarget(TargetPlot):
         start = next((k for k, r in enumerate(before) if older and r is older[0]), None)
         kept = 0 if start is None else len(before) - start
         if start is not None and kept <= len(older) and _same(before[start:], older[:kept]):
-            rows = self._older_rows[start:]
-            parts = [self._older_xy[sum(self._older_rows[:start]) :]]
+            counts = [self._older_rows[start:]]
+            parts = [self._older_xy[int(self._older_rows[:start].sum()) :]]
             first = self._older_first + start
         else:
-            kept, rows, parts = 0, [], []
+            kept, counts, parts = 0, [], []
             first = self._next_burst  # other records: new numbers
         for r in older[kept:]:
             parts.append(r.forward.impacts)
-            rows.append(len(r.forward.impacts))
+            counts.append([len(r.forward.impacts)])
         xy = np.vstack(parts) if parts else np.zeros((0, 2))
+        rows = np.concatenate(counts) if counts else np.zeros(0, dtype=int)
         self._older, self._older_rows, self._older_xy = list(older), rows, xy
         self._older_first, self._next_burst = first, first + len(older)
         self.old_holes.set_bursts(first, rows, xy)
@@ -714,6 +719,11 @@ class RangeTarget(TargetPlot):
             self.draw_arrow(self.shift_shaft, self.shift_head, None, None)
 
     def _draw_wind(self, model: Rifle) -> None:
+        vb = self.getPlotItem().getViewBox()  # (the arrow's head is sized in pixels)
+        key = (model.wind, model.wind_direction, vb.width(), vb.height())
+        if key == self._wind_drawn:  # (forgotten on a language switch)
+            return
+        self._wind_drawn = key
         if model.wind <= 0:
             set_words(self.wind_text, translate("RifleView", "no wind"))
             self.draw_arrow(self.wind_shaft, self.wind_head, None, None)
