@@ -44,16 +44,15 @@ def draw(line, guesses=GUESSES, answers=ANSWERS, found=False, low=1, high=50) ->
     line.show(guesses, answers, low, high, None, line.rows_that_fit(), found=found)
 
 
-def text_items_like(line, whole_pixels: bool = True) -> list[pg.TextItem]:
-    """The labels as the number line made them before: a TextItem each (drawn directly: a
-    TextItem cached in device coordinates left out its white box when first drawn).
-
-    ``whole_pixels``: each box's corner moved to the whole pixel at or above and left of it,
-    as ``Words`` draws it (a TextItem drawn at a fraction of a pixel writes its letters a
-    little differently each time; in the old line that fraction depended on where a label
-    was first drawn).
+def text_items_like(line) -> list[pg.TextItem]:
+    """The labels as the number line made them before: a TextItem each, in the same place,
+    then moved to the whole device pixel above and left of it, as ``Words`` draws it (a
+    TextItem drawn at a fraction of a pixel writes its letters a little differently each
+    time; in the old line, cached in device coordinates, that fraction depended on where a
+    label was first drawn, and its white box was left out when it was first drawn).
     """
     items = []
+    dpr = line.widget.devicePixelRatioF()
     for label, box in zip(line.words.shown, line.words.scene_rects(), strict=True):
         t = pg.TextItem(label.text, color=INK, anchor=(label.anchor, 0.5), fill=LABEL_FILL)
         t.setFont(label.font)
@@ -61,10 +60,9 @@ def text_items_like(line, whole_pixels: bool = True) -> list[pg.TextItem]:
         line.plot.addItem(t)
         t.setPos(label.x, label.y)
         assert t.sceneBoundingRect() == box  # the same place (before the rounding)
-        if whole_pixels:
-            corner = QPointF(math.floor(box.left()) + 1e-6, math.floor(box.top()) + 1e-6)
-            t.setAnchor((0, 0))
-            t.setPos(line.words.mapFromScene(corner))
+        x, y = (math.floor(v * dpr) / dpr + 1e-6 for v in (box.left(), box.top()))
+        t.setAnchor((0, 0))
+        t.setPos(line.words.mapFromScene(QPointF(x, y)))
         items.append(t)
     return items
 
