@@ -106,16 +106,26 @@ def widget_texts(window) -> dict[str, str]:
 
 
 def plot_texts(window) -> dict[str, str]:
-    """The texts drawn in the window's visible plots: titles, axis labels, legends, notes."""
+    """The texts drawn in the window's visible plots: titles, axis labels, legends, notes, and
+    the words a guess number line draws itself (its ``Words`` item)."""
+    from gdstudio.qt.tabs.guess_line import Words
+
     found = {}
     for plot in window.findChildren(pg.PlotWidget):
         if not plot.isVisibleTo(window):
             continue
         for item in plot.scene().items():
-            if isinstance(item, QGraphicsTextItem) and item.isVisible():
-                text = item.toPlainText()
+            if not item.isVisible():
+                continue
+            if isinstance(item, QGraphicsTextItem):
+                texts = [item.toPlainText()]
+            elif isinstance(item, Words):
+                texts = item.texts()
+            else:
+                continue
+            for i, text in enumerate(texts):
                 if text.strip():
-                    found[f"plot {plot.objectName()} text {id(item)}"] = text
+                    found[f"plot {plot.objectName()} text {id(item)}.{i}"] = text
     return found
 
 
