@@ -164,3 +164,17 @@ def test_gdstudio_run_guess_png_draws_the_settings_of_the_run(tmp_path):
         "feedback": "exact",
     }
     assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_a_random_secret_shows_a_question_mark_not_the_fixed_number(page):
+    """The fixed secret's box keeps its number while the secret is random, but shows "?": the
+    game's secret is another number (43 for seed 0) and a greyed 44 beside it misled."""
+    w = widgets(page)
+    assert w["random"].isChecked() and page.trainer.model.secret == 43
+    assert not w["secret"].isEnabled() and w["secret"].text() == "?"
+    assert w["secret"].value() == 44  # kept for when the secret is fixed again
+    w["random"].setChecked(False)
+    assert w["secret"].isEnabled() and w["secret"].text() == "44"
+    assert page.trainer.model.secret == 44
+    w["random"].setChecked(True)
+    assert w["secret"].text() == "?" and page.trainer.model.secret == 43

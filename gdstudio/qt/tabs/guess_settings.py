@@ -8,7 +8,7 @@ A widget edit emits ``changed`` (the view asks the frame for a new game); ``set_
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QGroupBox, QLabel, QSpinBox
 
 from gdstudio.qt.common import translate
@@ -24,6 +24,19 @@ def _set_blocked(widget, setter, *args) -> None:
     widget.blockSignals(True)
     setter(*args)
     widget.blockSignals(False)
+
+
+class SecretSpin(QSpinBox):
+    """The fixed secret's spin box. Switched off (the secret is random), it shows "?" instead of
+    the fixed number it keeps: a greyed 44 beside a game whose secret is 43 misled."""
+
+    def textFromValue(self, value: int) -> str:  # noqa: N802 (Qt's name)
+        return super().textFromValue(value) if self.isEnabled() else "?"
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.EnabledChange:
+            self.setSuffix(self.suffix())  # (writes the text again)
 
 
 class GuessSettings(QGroupBox):
@@ -47,7 +60,7 @@ class GuessSettings(QGroupBox):
         self.secret_random = QCheckBox()
         self.secret_random.setObjectName("secretRandomCheck")
         self.secret_random.setChecked(True)
-        self.secret_spin = QSpinBox()
+        self.secret_spin = SecretSpin()
         self.secret_spin.setObjectName("secretSpin")
         self.secret_spin.setRange(1, 50)
         self.secret_spin.setValue(44)
