@@ -149,12 +149,17 @@ class Dots(pg.GraphicsObject):
         """The points drawn, in device pixels (``t``: the painter's transform)."""
         x, y = self._shown_x, self._shown_y
         m11, m12, m21, m22, dx, dy = t.m11(), t.m12(), t.m21(), t.m22(), t.dx(), t.dy()
-        px = m11 * x + m21 * y + dx
-        py = m12 * x + m22 * y + dy
+        with np.errstate(invalid="ignore", over="ignore"):  # (see below)
+            px = m11 * x + m21 * y + dx
+            py = m12 * x + m22 * y + dy
         far = self._reach * max(abs(m11) + abs(m21), abs(m12) + abs(m22))
-        if far + max(abs(dx), abs(dy)) >= 2.0**30:  # as the scatter: huge values crash Qt
-            np.clip(px, -(2.0**30), 2.0**30, out=px)
-            np.clip(py, -(2.0**30), 2.0**30, out=py)
+        edge = 2.0**30
+        # as the scatter: huge values crash Qt, and so do NaNs (a view range of subnormal
+        # width scales by infinity: 0 * inf); both are put far off the picture
+        if not far + max(abs(dx), abs(dy)) < edge:
+            for a in (px, py):
+                np.nan_to_num(a, copy=False, nan=edge, posinf=edge, neginf=-edge)
+                np.clip(a, -edge, edge, out=a)
         return px, py
 
     def _blit(self, p: QPainter, px, py, style, dpr: float) -> None:

@@ -66,3 +66,25 @@ def test_a_polyline_leaves_out_non_finite_points_and_draws_nothing_for_one(plot)
     r = line.boundingRect()
     assert r.left() < -2.0 < 2.0 < r.right() and r.top() < -2.0 < 2.0 < r.bottom()
     assert not np.array_equal(_pixels(plot), blank)
+
+
+@pytest.mark.parametrize("scale", [float("inf"), 1e300])
+def test_dots_under_an_infinite_or_huge_scale_draw_off_the_picture_without_crashing(qtbot, scale):
+    """A view range of subnormal width (a table of 1e-310) scales by infinity: the points come
+    out NaN or huge, and Qt crashed drawing them (a segmentation fault in the black box)."""
+    from PySide6.QtGui import QPainter, QTransform
+
+    from gdstudio.qt.items import Dots
+
+    dots = Dots(size=11, brush=pg.mkBrush("b"))
+    dots.setData([0.0, 1.0], [0.0, 2.0])
+    image = QImage(50, 50, QImage.Format.Format_ARGB32)
+    image.fill(Qt.GlobalColor.white)
+    painter = QPainter(image)
+    painter.setTransform(QTransform(scale, 0, 0, -scale, 25, 25))
+    dots.paint(painter, None, None)
+    painter.end()
+    t = QTransform(scale, 0, 0, -scale, 25, 25)
+    px, py = dots._device_points(t)
+    assert np.all(np.isfinite(px)) and np.all(np.abs(px) <= 2.0**30)
+    assert np.all(np.isfinite(py)) and np.all(np.abs(py) <= 2.0**30)
