@@ -1,11 +1,11 @@
 """Light pyqtgraph items for things that change every frame of a run: points drawn as
-pre-rendered symbols (``Dots``), a straight line (``Segment``) and a line through a
-few points (``Polyline``).
+pre-rendered symbols (``Dots``), a straight line (``Segment``), a line through a
+few points (``Polyline``) and a long line drawn as segments (``Curve``, the loss curve).
 
 pyqtgraph's ScatterPlotItem and PlotDataItem do much bookkeeping on each ``setData`` and each
 paint (records per point, bounds for the axes, display data); these keep the arrays and draw
-the same pictures with a few painter calls. Used by the rifle's target and close-up and by
-the shared plots' markers.
+the same pictures with a few painter calls. Used by the rifle's target and close-up, the
+guess number line and the shared plots.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ import numpy as np
 import pyqtgraph as pg
 from pyqtgraph.graphicsItems.ScatterPlotItem import renderSymbol
 from pyqtgraph.Qt import compat
+from pyqtgraph.Qt.internals import PrimitiveArray
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QPainter, QPainterPath, QPen, QPixmap, QTransform
 
@@ -317,3 +318,92 @@ class Polyline(_Stroke):
         p.setRenderHint(QPainter.RenderHint.Antialiasing, bool(pg.getConfigOption("antialias")))
         p.setPen(self._pen)
         p.drawPath(self._path)
+
+
+class Curve(pg.GraphicsObject):
+    """A long line redrawn every frame of a run (the loss curve): what a ``PlotDataItem`` with a
+    solid pen draws (line segments between consecutive finite points, no antialiasing), with
+    less work per frame. A data item's ``setData`` works out display data and bounds and its
+    bounds change with every new point, so Qt re-indexes it and pyqtgraph asks for the view's
+    bounds again; here the bounds are the visible area (they change only with the view) and
+    ``setData`` keeps the arrays.
+
+    ``setData(x, y, shown_y=None)``: ``shown_y`` is what is drawn (log10 of ``y`` on a log
+    scale: the caller maps it; this item has no log mode); ``getData()`` gives ``x`` and ``y``
+    as given. ``opts`` holds what a legend's sample reads (pen, antialias, fill, symbol).
+    """
+
+    RANGE_LIMIT = 1e6  # (view widths and heights: see paint)
+
+    def __init__(self, pen):
+        super().__init__()
+        self.opts = {
+            "pen": pg.mkPen(pen),
+            "antialias": False,
+            "fillLevel": None,
+            "fillBrush": None,
+            "symbol": None,
+        }
+        self.xData: np.ndarray | None = None
+        self.yData: np.ndarray | None = None
+        self._shown_y: np.ndarray | None = None
+        self._rect = QRectF()
+        self._segments = PrimitiveArray(QLineF, 4)
+
+    def setData(self, x, y, shown_y=None) -> None:
+        self.xData = np.asarray(x, dtype=float).ravel()
+        self.yData = np.asarray(y, dtype=float).ravel()
+        self._shown_y = self.yData if shown_y is None else np.asarray(shown_y, dtype=float)
+        self.update()
+
+    def getData(self):
+        return self.xData, self.yData
+
+    def setPen(self, pen) -> None:
+        self.opts["pen"] = pg.mkPen(pen)
+        self.update()
+
+    def dataBounds(self, ax, frac=1.0, orthoRange=None):
+        d = self.xData if ax == 0 else self._shown_y
+        if d is None:
+            return [None, None]
+        d = d[np.isfinite(d)]
+        return [None, None] if len(d) == 0 else [float(d.min()), float(d.max())]
+
+    def viewTransformChanged(self) -> None:
+        self.prepareGeometryChange()
+        rect = self.viewRect()
+        self._rect = QRectF(rect) if rect is not None else QRectF()
+
+    def boundingRect(self) -> QRectF:
+        return self._rect  # the visible area: the line is clipped to it
+
+    def paint(self, p, option, widget) -> None:
+        x, y = self.xData, self._shown_y
+        if x is None or len(x) < 2 or len(y) != len(x):
+            return
+        ok = np.isfinite(x) & np.isfinite(y)
+        join = ok[:-1] & ok[1:]  # a segment between two finite points (connect="finite")
+        n = int(join.sum())
+        if n == 0:
+            return
+        # drawn in data coordinates with the painter's transform, as PlotCurveItem draws
+        # (mapped to pixels here, a 3-pixel line fell on other pixels); values far outside
+        # the view are kept within a million view heights of it, as PlotDataItem's
+        # dynamicRangeLimit does (huge values crash Qt)
+        r = self._rect
+        if r.isValid():
+            w, h = r.width() * self.RANGE_LIMIT, r.height() * self.RANGE_LIMIT
+            x = np.clip(x, r.left() - w, r.right() + w)
+            y = np.clip(y, r.top() - h, r.bottom() + h)
+        out = self._segments
+        out.resize(n)
+        lines = out.ndarray()
+        if n == len(join):
+            lines[:, 0], lines[:, 1], lines[:, 2], lines[:, 3] = x[:-1], y[:-1], x[1:], y[1:]
+        else:
+            lines[:, 0], lines[:, 1] = x[:-1][join], y[:-1][join]
+            lines[:, 2], lines[:, 3] = x[1:][join], y[1:][join]
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        p.setPen(self.opts["pen"])
+        p.drawLines(*out.drawargs())

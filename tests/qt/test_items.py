@@ -28,16 +28,18 @@ def plot(qtbot):
 
 
 def _same_picture(plot, ours, theirs) -> None:
-    """``ours`` alone and ``theirs`` alone give the same pixels."""
+    """``ours`` alone and ``theirs`` alone give the same pixels, and they draw something."""
     for item in (ours, theirs):
         plot.addItem(item)
-    theirs.setVisible(False)
+        item.setVisible(False)
+    blank = _pixels(plot)
+    ours.setVisible(True)
     mine = _pixels(plot)
     ours.setVisible(False)
     theirs.setVisible(True)
     reference = _pixels(plot)
     assert np.array_equal(mine, reference)
-    assert (reference != 255).any()  # something was drawn at all
+    assert (reference != blank).any()  # something was drawn at all
 
 
 @pytest.mark.parametrize("style", [Qt.PenStyle.DotLine, Qt.PenStyle.DashLine])
@@ -88,3 +90,46 @@ def test_dots_under_an_infinite_or_huge_scale_draw_off_the_picture_without_crash
     px, py = dots._device_points(t)
     assert np.all(np.isfinite(px)) and np.all(np.abs(px) <= 2.0**30)
     assert np.all(np.isfinite(py)) and np.all(np.abs(py) <= 2.0**30)
+
+
+@pytest.mark.parametrize("width", [3, 6])
+def test_a_curve_draws_what_a_plot_data_item_draws(plot, width):
+    """The loss curve's item: the same pixels as a PlotDataItem with the same solid pen, for a
+    noisy line of 800 points with a gap (a non-finite loss breaks the line, as there)."""
+    from gdstudio.qt.items import Curve
+
+    rng = np.random.default_rng(1)
+    x = np.linspace(-4.5, 4.5, 800)
+    y = 3.0 * np.exp(-0.3 * (x + 4.5)) - 1.5 + 0.4 * rng.standard_normal(800)
+    y[400] = np.nan
+    y[401] = np.inf
+    pen = pg.mkPen("#0072B2", width=width)
+    ours = Curve(pen)
+    ours.setData(x, y)
+    theirs = pg.PlotDataItem(x, y, pen=pen)
+    _same_picture(plot, ours, theirs)
+    got_x, got_y = ours.getData()
+    assert np.array_equal(got_x, x) and np.array_equal(got_y, y, equal_nan=True)
+
+
+def test_a_curve_draws_shown_y_and_keeps_far_points_on_the_picture(plot):
+    """``shown_y`` is drawn (a log scale's log10), ``getData`` keeps ``y``; a point far out of
+    sight (1e300) still draws the line towards it, as a PlotDataItem does, without a crash."""
+    from gdstudio.qt.items import Curve
+
+    x = np.array([-4.0, 0.0, 4.0])
+    y = np.array([10.0, 100.0, 1000.0])
+    ours = Curve(pg.mkPen("k", width=3))
+    ours.setData(x, y, shown_y=np.log10(y) - 2.0)
+    theirs = pg.PlotDataItem(x, np.log10(y) - 2.0, pen=pg.mkPen("k", width=3))
+    _same_picture(plot, ours, theirs)
+    assert ours.getData()[1].tolist() == [10.0, 100.0, 1000.0]
+    ours.setData([-4.0, 0.0], [0.0, 1e300])
+    theirs.setData([-4.0, 0.0], [0.0, 1e300])
+    shown = _pixels(plot)  # (ours hidden, theirs shown: left by _same_picture)
+    theirs.setVisible(False)
+    ours.setVisible(True)
+    mine = _pixels(plot)
+    assert (mine != 255).any()
+    # the steep line: the same column of pixels
+    assert np.array_equal((mine < 128).any(axis=0), (shown < 128).any(axis=0))

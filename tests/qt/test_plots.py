@@ -51,6 +51,12 @@ def test_the_loss_marker_sits_on_the_latest_loss_in_both_scales(window, qtbot):
     y = math.log10(max(last_loss, 1e-16))
     assert (marker.pos().x(), marker.pos().y()) == (last_step, y)
     assert _drawn(plot, marker, last_step, y, QColor(BLUE)) >= 30
+    # the curve is drawn at log10 of the losses (its data stay the losses)
+    xs, losses = plot.curve.getData()
+    assert np.allclose(losses, h.column("loss")[-len(losses) :])
+    low, high = plot.curve.dataBounds(1)
+    assert math.isclose(low, math.log10(max(losses.min(), 1e-16)))
+    assert math.isclose(high, math.log10(losses.max()))
 
 
 def test_the_marker_grows_in_presentation_mode_and_shrinks_back(window, qtbot):

@@ -232,7 +232,7 @@ def test_reset_returns_to_step_zero_with_the_same_start(window, qtbot):
         assert page.trainer.step_count == 0 and len(page.trainer.history) == 0
         assert page.trainer.phase is Phase.INIT
         assert np.array_equal(page.trainer.params, start)
-        assert len(page.loss_plot.curve.getData()[0] or []) == 0
+        assert len(page.loss_plot.curve.getData()[0]) == 0
 
 
 def test_learning_rate_change_while_running_applies_to_the_next_step(window, qtbot):
