@@ -1,12 +1,15 @@
 """Where one frame of a run goes, for one part at one history size (a tool for fixing misses).
 
     python -m tests.benchmarks.frame_profile fit 10000
-    python -m tests.benchmarks.frame_profile rifle 100000 --profile tottime
+    python -m tests.benchmarks.frame_profile rifle 100000 --profile tottime [--steps 65]
 
 Prints the benchmark's cost breakdown for that part (window_run.breakdown: CPU milliseconds,
 lower quartile of repeated calls, of a running frame and of one that also rewrites the words,
-of each part of a page refresh and of a repaint of each widget); with ``--profile`` also the
-top of a cProfile of 100 running frames, sorted by ``cumulative`` or ``tottime``.
+of the drawing after as many steps as a fast run takes between two refreshes, of each part of
+a page refresh and of a repaint of each widget); with ``--profile`` also the top of a cProfile
+of 100 such drawings (the steps between them not profiled), sorted by ``cumulative`` or
+``tottime``. ``--steps``: the steps between two refreshes (default: what 10 ms of headless
+stepping does here).
 """
 
 from __future__ import annotations
@@ -22,9 +25,12 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 
 from tests.benchmarks.window_run import (  # noqa: E402
+    STEPPING_PER_REFRESH_S as STEPPING,
+)
+from tests.benchmarks.window_run import (  # noqa: E402
     _settle,
     breakdown,
-    frame_function,
+    headless_speed,
     make_window,
     marked_running,
     parts,
@@ -38,7 +44,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("size", type=int, nargs="?", default=10_000)
     p.add_argument("--profile", choices=("cumulative", "tottime"))
     p.add_argument("--lines", type=int, default=40)
+    p.add_argument("--steps", type=int, help="steps between two refreshes")
     args = p.parse_args(argv)
+
+    from PySide6.QtWidgets import QApplication
 
     from gdstudio.engine import Trainer
 
@@ -52,17 +61,22 @@ def main(argv: list[str] | None = None) -> int:
     prefill(trainer, args.size)
     page.use_trainer(page.view, trainer)
     _settle()
-    print(f"{args.part}, {args.size:,} steps: CPU ms per call (lower quartile)")
-    for name, ms in breakdown(page).items():
+    steps = args.steps or max(1, round(headless_speed(old.model, old.lr, 0.5) * STEPPING))
+    print(
+        f"{args.part}, {args.size:,} steps, {steps} steps between refreshes: "
+        "CPU ms per call (lower quartile)"
+    )
+    for name, ms in breakdown(page, steps).items():
         print(f"  {name:>20}  {ms:7.2f}")
     if args.profile:
-        frame = frame_function(page)
         with marked_running(page):
             prof = cProfile.Profile()
-            prof.enable()
             for _ in range(100):
-                frame()
-            prof.disable()
+                trainer.run(steps)
+                prof.enable()
+                page.refresh()
+                QApplication.processEvents()
+                prof.disable()
         pstats.Stats(prof, stream=sys.stdout).sort_stats(args.profile).print_stats(args.lines)
     window.close()
     return 0
