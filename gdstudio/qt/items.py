@@ -21,6 +21,18 @@ from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QPainter, QPainterPath, QPen, QPixmap, QTransform
 
 
+def padded(item: pg.GraphicsObject, rect: QRectF, pixels: float) -> QRectF:
+    """``rect`` (in ``item``'s coordinates) grown by ``pixels`` on every side, as seen on
+    screen (nothing added when the view's scale cannot be worked out)."""
+    px, py = item.pixelVectors()
+    try:
+        px = 0.0 if px is None else px.length() * pixels
+        py = 0.0 if py is None else py.length() * pixels
+    except OverflowError:
+        px = py = 0.0
+    return rect.adjusted(-px, -py, px, py)
+
+
 def _pen_key(pen: QPen) -> tuple:
     # plain numbers: a key of enum members is slow to hash (each paint looks one up)
     return (
@@ -132,14 +144,8 @@ class Dots(pg.GraphicsObject):
                 self._bounds = QRectF()
             else:
                 pad = self._PAD * (self._size + max(math.ceil(self._pen.widthF()), 1))
-                px, py = self.pixelVectors()
-                try:
-                    px = 0.0 if px is None else px.length() * pad
-                    py = 0.0 if py is None else py.length() * pad
-                except OverflowError:
-                    px = py = 0.0
                 x0, x1, y0, y1 = x.min(), x.max(), y.min(), y.max()
-                self._bounds = QRectF(x0 - px, y0 - py, x1 - x0 + 2 * px, y1 - y0 + 2 * py)
+                self._bounds = padded(self, QRectF(x0, y0, x1 - x0, y1 - y0), pad)
         return self._bounds
 
     def viewTransformChanged(self) -> None:
@@ -226,13 +232,7 @@ class _Stroke(pg.GraphicsObject):
                 self._bounds = QRectF()
             else:
                 pad = 0.5 * max(self._pen.widthF(), 1.0) + 1.0  # pixels
-                px, py = self.pixelVectors()
-                try:
-                    px = 0.0 if px is None else px.length() * pad
-                    py = 0.0 if py is None else py.length() * pad
-                except OverflowError:
-                    px = py = 0.0
-                self._bounds = rect.adjusted(-px, -py, px, py)
+                self._bounds = padded(self, rect, pad)
         return self._bounds
 
     def viewTransformChanged(self) -> None:
