@@ -30,6 +30,16 @@ def window(qtbot, settings):
     return w
 
 
+@pytest.fixture
+def rifle(window):
+    """The rifle tab, shown and reset (seed 0, default range)."""
+    index = next(i for i, p in enumerate(window.pages) if p.tab_key == "rifle")
+    window.tabs.setCurrentIndex(index)
+    page = window.pages[index]
+    page.reset()
+    return page
+
+
 def activate(w, qtbot) -> None:
     """Make ``w`` the active window (offscreen activation is asynchronous and a request can
     get lost while other tabs are built): keyboard shortcuts and focus need it."""

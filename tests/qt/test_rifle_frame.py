@@ -21,16 +21,6 @@ from gdstudio.qt.tabs.rifle_target import BURSTS_SHOWN, burst_look, burst_record
 from tests.benchmarks.window_run import marked_running
 
 
-@pytest.fixture
-def rifle(window):
-    """The rifle tab, shown and reset (seed 0, default range)."""
-    index = next(i for i, p in enumerate(window.pages) if p.tab_key == "rifle")
-    window.tabs.setCurrentIndex(index)
-    page = window.pages[index]
-    page.reset()
-    return page
-
-
 def _pixels(widget) -> np.ndarray:
     image = widget.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
     a = np.frombuffer(image.constBits(), np.uint8).reshape(image.height(), -1)

@@ -22,16 +22,6 @@ from tests.benchmarks.window_run import marked_running
 ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.fixture
-def rifle(window):
-    """The rifle tab, shown and reset (seed 0, default range)."""
-    index = next(i for i, p in enumerate(window.pages) if p.tab_key == "rifle")
-    window.tabs.setCurrentIndex(index)
-    page = window.pages[index]
-    page.reset()
-    return page
-
-
 def click(page, name: str) -> None:
     from PySide6.QtTest import QTest
 
