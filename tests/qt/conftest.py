@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import gc
 
+import numpy as np
 import pytest
 import shiboken6
 from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
 
@@ -38,6 +40,13 @@ def rifle(window):
     page = window.pages[index]
     page.reset()
     return page
+
+
+def pixels(widget) -> np.ndarray:
+    """What ``widget`` shows, as an array of BGRA bytes (rows of 4 x width integers)."""
+    image = widget.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+    a = np.frombuffer(image.constBits(), np.uint8).reshape(image.height(), -1)
+    return a[:, : 4 * image.width()].astype(int)
 
 
 def activate(w, qtbot) -> None:

@@ -14,20 +14,14 @@ import numpy as np
 import pyqtgraph as pg
 import pytest
 from PySide6.QtCore import QLocale, QPointF
-from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QWidget
 
 from gdstudio.qt.common import BLUE, GREY, INK, ORANGE
 from gdstudio.qt.tabs.guess_line import LABEL_FILL, NumberLine
+from tests.qt.conftest import pixels as _pixels
 
 GUESSES = [5, 30, 42, 45, 44, 43]
 ANSWERS = ["too low", "low", "a bit low", "a bit high", "a bit high", "correct!"]
-
-
-def _pixels(widget) -> np.ndarray:
-    image = widget.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
-    a = np.frombuffer(image.constBits(), np.uint8).reshape(image.height(), -1)
-    return a[:, : 4 * image.width()].astype(int)
 
 
 @pytest.fixture

@@ -8,11 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 
-
-def _pixels(widget) -> np.ndarray:
-    image = widget.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
-    a = np.frombuffer(image.constBits(), np.uint8).reshape(image.height(), -1)
-    return a[:, : 4 * image.width()].astype(int)
+from tests.qt.conftest import pixels as _pixels
 
 
 @pytest.fixture

@@ -11,7 +11,6 @@ import numpy as np
 import pyqtgraph as pg
 import pytest
 from PySide6.QtCore import QLocale, Qt
-from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
 from gdstudio.engine import Phase
@@ -19,12 +18,7 @@ from gdstudio.qt.common import INK
 from gdstudio.qt.items import Dots
 from gdstudio.qt.tabs.rifle_target import BURSTS_SHOWN, burst_look, burst_records
 from tests.benchmarks.window_run import marked_running
-
-
-def _pixels(widget) -> np.ndarray:
-    image = widget.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
-    a = np.frombuffer(image.constBits(), np.uint8).reshape(image.height(), -1)
-    return a[:, : 4 * image.width()].astype(int)
+from tests.qt.conftest import pixels as _pixels
 
 
 def close_up_holes(view) -> np.ndarray:

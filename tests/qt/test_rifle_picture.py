@@ -18,6 +18,7 @@ from gdstudio.engine import Phase, StopReason
 from gdstudio.qt.runner import SPEEDS
 from gdstudio.scenarios.rifle import COMPARE_STEPS, Rifle, describe, loss_curve, loss_jitter
 from tests.benchmarks.window_run import marked_running
+from tests.qt.conftest import pixels as _pixels
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -375,14 +376,6 @@ def test_a_fast_run_repaints_only_the_rifle_plots_and_new_words(rifle):
             assert not counts.get(("stack", "paint")), seen
         else:  # the new words, painted once (a label is see-through: the view paints too)
             assert counts.get(("view", "paint"), 0) <= 1, seen
-
-
-def _pixels(widget) -> np.ndarray:
-    from PySide6.QtGui import QImage
-
-    image = widget.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
-    a = np.frombuffer(image.constBits(), np.uint8).reshape(image.height(), -1)
-    return a[:, : 4 * image.width()].astype(int)
 
 
 def test_the_old_holes_kept_as_pictures_look_as_drawn_afresh_after_back(rifle):
