@@ -563,10 +563,16 @@ def test_extreme_tables_draw_only_finite_numbers(window, text):
             for _ in range(30):
                 page.step()
             for plot in page.findChildren(pg.PlotWidget):
-                for item in plot.getPlotItem().listDataItems():
+                # the data items and the light items (gdstudio.qt.items: Dots, Curve, ...),
+                # which are not data items; a dot moved into place must be at a finite place
+                for item in plot.getPlotItem().items:
+                    if not hasattr(item, "getData") or not item.isVisible():
+                        continue
                     x, y = item.getData()
                     if x is not None:
                         assert np.all(np.isfinite(x)) and np.all(np.isfinite(y)), plot.objectName()
+                    pos = item.pos()
+                    assert np.isfinite(pos.x()) and np.isfinite(pos.y()), plot.objectName()
 
 
 # --- cheap frames while running -----------------------------------------------------------

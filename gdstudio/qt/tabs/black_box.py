@@ -40,6 +40,7 @@ from gdstudio.qt.common import (
     font,
     signed,
 )
+from gdstudio.qt.items import Curve, Dots, Polyline, Segment
 from gdstudio.qt.plots import style_plot
 from gdstudio.qt.tabs.base import InitField, ScenarioView
 from gdstudio.scenarios.black_box import BlackBox
@@ -122,10 +123,14 @@ def cache_items(*items) -> None:
             item.setCacheMode(cache)
 
 
-def set_line(item: pg.PlotDataItem, x, y) -> None:
-    """``item.setData(x, y)``, skipped when the item already shows exactly these points."""
+def set_line(item, x, y) -> None:
+    """``item.setData(x, y)``, skipped when the item already shows exactly these points (a
+    ``PlotDataItem`` or one of the light items: ``Curve``, ``Pairs``, ``Segment``, ``Polyline``)."""
     x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
-    old_x, old_y = item.xData, item.yData  # the data given (getData maps it for display)
+    if isinstance(item, pg.PlotDataItem):
+        old_x, old_y = item.xData, item.yData  # the data given (getData maps it for display)
+    else:
+        old_x, old_y = item.getData()
     if old_x is None or old_y is None:
         old_x = old_y = np.zeros(0)
     if np.array_equal(old_x, x) and np.array_equal(old_y, y):
@@ -133,13 +138,55 @@ def set_line(item: pg.PlotDataItem, x, y) -> None:
     item.setData(x, y)
 
 
-def set_points(item: pg.ScatterPlotItem, x, y) -> None:
-    """``item.setData(x, y)``, skipped when the scatter already shows exactly these points."""
+def set_points(item, x, y) -> None:
+    """``item.setData(x, y)``, skipped when the points (a ``Dots`` or a ``ScatterPlotItem``)
+    already are exactly these."""
     x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
     old_x, old_y = item.getData()
     if np.array_equal(old_x, x) and np.array_equal(old_y, y):
         return
     item.setData(x, y)
+
+
+def dot(symbol="o", size=7.0, pen=None, brush=None, at_origin=False) -> Dots:
+    """A ``Dots`` of one look (``at_origin``: one point at 0, 0, moved by ``place_dot``)."""
+    item = Dots(symbol=symbol, size=size, pen=pen, brush=brush)
+    if at_origin:
+        item.setData([0.0], [0.0])
+    return item
+
+
+class Pairs(Curve):
+    """Separate line segments, from (x[0], y[0]) to (x[1], y[1]), (x[2], y[2]) to (x[3],
+    y[3]) and so on: what a ``PlotDataItem`` with ``connect="pairs"`` and a solid pen wider
+    than a pixel draws (the same ``drawLines`` call), as a ``Curve``: its bounds are the
+    visible area, so a new set of segments each frame costs no re-indexing. A pair with an
+    inf or NaN is left out."""
+
+    def paint(self, p, option, widget) -> None:
+        x, y = self.xData, self._shown_y
+        if x is None or len(x) < 2 or len(y) != len(x):
+            return
+        n = len(x) // 2
+        x, y = x[: 2 * n].reshape(n, 2), y[: 2 * n].reshape(n, 2)
+        ok = np.all(np.isfinite(x) & np.isfinite(y), axis=1)
+        if not ok.all():
+            x, y = x[ok], y[ok]
+        n = len(x)
+        if n == 0:
+            return
+        r = self._rect
+        if r.isValid():  # (as Curve: nothing huge handed to Qt)
+            w, h = r.width() * self.RANGE_LIMIT, r.height() * self.RANGE_LIMIT
+            x = np.clip(x, r.left() - w, r.right() + w)
+            y = np.clip(y, r.top() - h, r.bottom() + h)
+        out = self._segments
+        out.resize(n)
+        lines = out.ndarray()
+        lines[:, 0], lines[:, 1], lines[:, 2], lines[:, 3] = x[:, 0], y[:, 0], x[:, 1], y[:, 1]
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        p.setPen(self.opts["pen"])
+        p.drawLines(*out.drawargs())
 
 
 def set_text(item: pg.TextItem, text: str, words_due: bool) -> None:
@@ -149,9 +196,10 @@ def set_text(item: pg.TextItem, text: str, words_due: bool) -> None:
         item.setText(text)
 
 
-def place_dot(item: pg.ScatterPlotItem, x: float, y: float) -> None:
-    """Show a one-point scatter (built with a point at 0, 0) at (x, y) by moving it: cheaper
-    than setData, and a cached picture of the dot stays valid. Hidden if not finite."""
+def place_dot(item, x: float, y: float) -> None:
+    """Show a one-point ``Dots`` (or scatter), built with its point at 0, 0, at (x, y) by
+    moving it: cheaper than setData (and a cached picture stays valid). Hidden if not
+    finite."""
     ok = math.isfinite(x) and math.isfinite(y)
     if ok:
         item.setPos(x, y)
@@ -404,37 +452,40 @@ class BlackBoxView(ScenarioView):
         )
         self.target_line.label.setFont(font(12, bold=True))
         p.addItem(self.target_line)
-        self.drop_line = p.plot(pen=pg.mkPen(GREY, width=1, style=Qt.PenStyle.DotLine))
-        self.trail = pg.ScatterPlotItem(size=9, brush=pg.mkBrush(GREY), pen=pg.mkPen("w"))
+        # what changes every frame of a run: light items (gdstudio.qt.items), not data items
+        # (a PlotDataItem's or a scatter's setData and bounds cost more than their drawing)
+        self.drop_line = Polyline(pg.mkPen(GREY, width=1, style=Qt.PenStyle.DotLine))
+        p.addItem(self.drop_line)
+        self.trail = dot(size=9, brush=GREY, pen="w")
         p.addItem(self.trail)
         # the newest try on its own, on top of the others: the trail's other dots then stay the
         # same for many steps, and are drawn again only when they change
-        self.trail_last = pg.ScatterPlotItem(
-            [0.0], [0.0], size=9, brush=pg.mkBrush(GREY), pen=pg.mkPen("w")
-        )
+        self.trail_last = dot(size=9, brush=GREY, pen="w", at_origin=True)
         self.trail_last.setVisible(False)
         p.addItem(self.trail_last)
-        self.error_bar = p.plot(pen=pg.mkPen(PURPLE, width=6))
-        self.error_caps = p.plot(pen=pg.mkPen(PURPLE, width=3), connect="pairs")
+        self.error_bar = Segment(pg.mkPen(PURPLE, width=6))
+        p.addItem(self.error_bar)
+        self.error_caps = Pairs(pg.mkPen(PURPLE, width=3))
+        p.addItem(self.error_caps)
         self.error_text = pg.TextItem(color=PURPLE.darker(135), anchor=(1.0, 0.5), fill=LABEL_FILL)
         self.error_text.setFont(font(13, bold=True))
         p.addItem(self.error_text)
-        self.tangent = p.plot(pen=pg.mkPen(GREEN, width=4))
+        self.tangent = Segment(pg.mkPen(GREEN, width=4))
+        p.addItem(self.tangent)
         self.tangent_text = pg.TextItem(color=GREEN, anchor=(0, 1), fill=LABEL_FILL)
         self.tangent_text.setFont(font(13, bold=True))
         p.addItem(self.tangent_text)
         # one dot each, at 0, 0, moved to its place (place_dot)
-        self.point = pg.ScatterPlotItem(
-            [0.0], [0.0], size=18, brush=pg.mkBrush(ORANGE), pen=pg.mkPen(INK, width=2)
-        )
+        self.point = dot(size=18, brush=ORANGE, pen=pg.mkPen(INK, width=2), at_origin=True)
         self.point.setZValue(10)
         p.addItem(self.point)
-        self.input_mark = pg.ScatterPlotItem(
-            [0.0], [0.0], size=18, symbol="t1", brush=pg.mkBrush(BLUE), pen=pg.mkPen(INK, width=1)
+        self.input_mark = dot(
+            symbol="t1", size=18, brush=BLUE, pen=pg.mkPen(INK, width=1), at_origin=True
         )
         self.input_mark.setZValue(10)
         p.addItem(self.input_mark)
-        self.step_shaft = p.plot(pen=pg.mkPen(BLUE, width=5))
+        self.step_shaft = Segment(pg.mkPen(BLUE, width=5))
+        p.addItem(self.step_shaft)
         self.step_head = pg.ArrowItem(
             pen=pg.mkPen(BLUE), brush=pg.mkBrush(BLUE), headLen=20, tipAngle=40
         )
@@ -450,11 +501,8 @@ class BlackBoxView(ScenarioView):
             self.target_line,
             self.target_line.label,
             self.trail,
-            self.trail_last,
             self.error_text,
             self.tangent_text,
-            self.point,
-            self.input_mark,
             self.step_head,
             self.step_text,
         )

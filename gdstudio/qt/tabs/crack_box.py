@@ -17,13 +17,17 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QGridLayout, QGroupBox, QL
 
 from gdstudio.engine import Phase, StopReason, Trainer
 from gdstudio.qt.common import BLUE, INK, ORANGE, PURPLE, fmt, font, signed
+from gdstudio.qt.items import Curve
 from gdstudio.qt.tabs.base import InitField, ScenarioView
 from gdstudio.qt.tabs.black_box import (
+    Pairs,
     axis_label,
     cache_items,
+    dot,
     finite_xy,
     place_dot,
     plot_widget,
+    set_line,
     set_points,
     set_view_once,
 )
@@ -49,16 +53,18 @@ class CrackBoxView(ScenarioView):
         grid.setSpacing(6)
         self.plot = plot_widget("fitPlot", self)
         p = self.plot
-        self.model_curve = p.plot(pen=pg.mkPen(BLUE, width=3))
-        self.residuals = p.plot(pen=pg.mkPen(PURPLE, width=4), connect="pairs")
+        # the model and its residuals change every frame of a run: light items (their bounds
+        # are the visible area, their setData keeps the arrays), not data items
+        self.model_curve = Curve(pg.mkPen(BLUE, width=3))
+        p.addItem(self.model_curve)
+        self.residuals = Pairs(pg.mkPen(PURPLE, width=4))
+        p.addItem(self.residuals)
         self.points = pg.ScatterPlotItem(size=14, brush=pg.mkBrush(INK), pen=pg.mkPen("w"))
         p.addItem(self.points)
-        self.current = pg.ScatterPlotItem(
-            [0.0], [0.0], size=26, symbol="o", brush=None, pen=pg.mkPen(ORANGE, width=4)
-        )  # a ring at 0, 0, moved to the sample (place_dot)
-        self.current.setVisible(False)
+        self.current = dot(size=26, brush=None, pen=pg.mkPen(ORANGE, width=4), at_origin=True)
+        self.current.setVisible(False)  # a ring at 0, 0, moved to the sample (place_dot)
         p.addItem(self.current)
-        cache_items(self.points, self.current)  # the samples stay; the ring only moves
+        cache_items(self.points)  # the samples stay
         self._y_view: tuple[float, float] | None = None
         self.residual_lines = np.zeros((0, 2, 2))  # tests read it: per sample [[x, y], [x, model]]
         self.table = SampleTable(self.samples, self)
@@ -320,12 +326,12 @@ class CrackBoxView(ScenarioView):
         with np.errstate(over="ignore", invalid="ignore"):
             curve = m.predict(params, grid)
             pred = m.predict(params, xs)
-        self.model_curve.setData(*finite_xy(grid, curve))
+        set_line(self.model_curve, *finite_xy(grid, curve))
         set_points(self.points, xs, ys)
         lines = np.stack([np.column_stack([xs, ys]), np.column_stack([xs, pred])], axis=1)
         self.residual_lines = lines
         drawable = lines[np.all(np.isfinite(lines), axis=(1, 2))]
-        self.residuals.setData(drawable[:, :, 0].ravel(), drawable[:, :, 1].ravel())
+        set_line(self.residuals, drawable[:, :, 0].ravel(), drawable[:, :, 1].ravel())
         one = current_sample(trainer)
         if one is not None:
             place_dot(self.current, float(xs[one]), float(ys[one]))

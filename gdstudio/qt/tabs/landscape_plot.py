@@ -19,11 +19,13 @@ from PySide6.QtGui import QColor
 
 from gdstudio.engine import Phase, Trainer
 from gdstudio.qt.common import BLUE, INK, ORANGE, PURPLE, fmt, font
+from gdstudio.qt.items import Curve, Segment
 from gdstudio.qt.plots import style_plot
 from gdstudio.qt.tabs.black_box import (
     LABEL_FILL,
     arrow_angle,
     cache_items,
+    dot,
     finite_xy,
     place_dot,
     set_anchor,
@@ -95,30 +97,28 @@ class LandscapePlot(pg.PlotWidget):
         self.addItem(self.floor_line)
         # the path: every point but the newest (it changes only when the thinning picks other
         # rows, so its cached picture lasts many frames), and the newest piece on its own
-        self.path_line = self.plot(pen=pg.mkPen(ORANGE, width=3))
-        self.path_tail = self.plot(pen=pg.mkPen(ORANGE, width=3))
-        self.path_dots = pg.ScatterPlotItem(
-            size=7, brush=pg.mkBrush(ORANGE), pen=pg.mkPen(INK, width=1)
-        )
+        # (light items, gdstudio.qt.items: a data item's or a scatter's setData and bounds cost
+        # more than their drawing; the path's line is a Curve, its bounds the visible area)
+        self.path_line = Curve(pg.mkPen(ORANGE, width=3))
+        self.addItem(self.path_line)
+        self.path_tail = Segment(pg.mkPen(ORANGE, width=3))
+        self.addItem(self.path_tail)
+        self.path_dots = dot(size=7, brush=ORANGE, pen=pg.mkPen(INK, width=1))
         self.addItem(self.path_dots)
-        self.path_last = pg.ScatterPlotItem(
-            [0.0], [0.0], size=7, brush=pg.mkBrush(ORANGE), pen=pg.mkPen(INK, width=1)
-        )
+        self.path_last = dot(size=7, brush=ORANGE, pen=pg.mkPen(INK, width=1), at_origin=True)
         self.path_last.setVisible(False)
         self.addItem(self.path_last)
-        self.best_mark = pg.ScatterPlotItem(
-            size=20, symbol="star", brush=pg.mkBrush("w"), pen=pg.mkPen(INK, width=2)
-        )
+        self.best_mark = dot(symbol="star", size=20, brush="w", pen=pg.mkPen(INK, width=2))
         self.best_mark.setZValue(5)
         self.addItem(self.best_mark)
         self.best_text = _text(INK, anchor=(0, 0), size=11)
         self.addItem(self.best_text)
-        self.point = pg.ScatterPlotItem(
-            [0.0], [0.0], size=18, brush=pg.mkBrush(ORANGE), pen=pg.mkPen(INK, width=2)
-        )  # moved to its place (place_dot)
+        self.point = dot(size=18, brush=ORANGE, pen=pg.mkPen(INK, width=2), at_origin=True)
+        # (moved to its place: place_dot)
         self.point.setZValue(8)
         self.addItem(self.point)
-        self.shaft = self.plot(pen=pg.mkPen(INK, width=4))
+        self.shaft = Segment(pg.mkPen(INK, width=4))
+        self.addItem(self.shaft)
         self.shaft.setZValue(9)
         self.head = pg.ArrowItem(pen=pg.mkPen(INK), brush=pg.mkBrush(INK), headLen=18, tipAngle=40)
         self.head.setZValue(9)
@@ -132,12 +132,8 @@ class LandscapePlot(pg.PlotWidget):
             self.curve,
             self.sample_curve,
             self.floor_line,
-            self.path_line,
-            self.path_dots,
-            self.path_last,
             self.best_mark,
             self.best_text,
-            self.point,
             self.head,
             self.sample_text,
         )
