@@ -10,18 +10,16 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 import pytest
-from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QComboBox
 
 from gdstudio.qt.items import Curve, Dots, Polyline, Segment
 from gdstudio.qt.tabs.black_box import Pairs
+from tests.qt.conftest import pixels
 
 
 def _pixels(widget) -> np.ndarray:
     QApplication.processEvents()
-    image = widget.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
-    a = np.frombuffer(image.constBits(), np.uint8).reshape(image.height(), -1)
-    return a[:, : 4 * image.width()].astype(int)
+    return pixels(widget)
 
 
 def old_way(item):
@@ -170,3 +168,74 @@ def test_find_the_input_looks_as_drawn_with_data_items(window):
     window.resize(900, 640)
     QApplication.processEvents()
     assert_drawn_as_before(view.plot)
+
+
+def settled_run(page, steps: int):
+    """A run past its settling point, stop rules off (as a long fast run): the newest rows
+    repeat the same numbers."""
+    from gdstudio.engine import Trainer
+
+    old = page.trainer
+    t = Trainer(old.model, lr=old.lr, seed=old.seed, stop_rules=False, max_steps=10**9)
+    t.run(steps)
+    page.use_trainer(page.view, t)
+    QApplication.processEvents()
+    return t
+
+
+@pytest.mark.parametrize("steps", [300, 5000])
+def test_a_settled_runs_repeated_tries_are_drawn_once_and_look_the_same(window, steps):
+    """Repeats are left out of the tries' dots (so a settled run's picture does not change
+    every frame); the picture is the one of every try drawn."""
+    from gdstudio.qt.tabs.black_box import TRAIL_POINTS
+
+    page = black_box_page(window, 0)
+    view = page.view
+    t = settled_run(page, steps)
+    _, xs = t.history.decimated("x", TRAIL_POINTS)
+    _, ys = t.history.decimated("output", TRAIL_POINTS)
+    x, y = view.trail.getData()
+    assert len(x) < len(xs) - 1  # repeats left out ...
+    assert set(zip(x, y)) == set(zip(xs[:-1], ys[:-1]))  # ... no try
+    _pixels(view.plot)
+    new = _pixels(view.plot)
+    old = pg.ScatterPlotItem(xs[:-1], ys[:-1], size=9, brush=view.trail._brushes[0], pen="w")
+    view.plot.addItem(old)
+    old.stackBefore(view.trail)
+    view.trail.setVisible(False)
+    try:
+        assert np.array_equal(_pixels(view.plot), new)
+    finally:
+        view.plot.removeItem(old)
+        view.trail.setVisible(True)
+    before = view.trail.getData()
+    t.run(50)  # settled: nothing new to draw
+    view.refresh(t)
+    assert view.trail.getData()[0] is before[0]  # the same points: not set again
+
+
+def test_a_settled_runs_path_is_drawn_without_repeats_and_looks_the_same(window):
+    page = black_box_page(window, 1)
+    view = page.view
+    land = view.landscape
+    t = settled_run(page, 3000)
+    path = land.path[:-1]  # all but the newest (the tail)
+    x, y = land.path_line.getData()
+    assert len(x) < len(path)
+    _pixels(land)
+    new = _pixels(land)
+    old = pg.PlotDataItem(
+        path[:, 0], t.history.decimated("loss", 2000)[1][:-1], pen=land.path_line.opts["pen"]
+    )
+    land.addItem(old)
+    old.stackBefore(land.path_line)
+    land.path_line.setVisible(False)
+    try:
+        assert np.array_equal(_pixels(land), new)
+    finally:
+        land.removeItem(old)
+        land.path_line.setVisible(True)
+    line = land.path_line.getData()
+    t.run(150)
+    view.refresh(t)
+    assert land.path_line.getData()[0] is line[0]  # the same points: not set again

@@ -189,6 +189,21 @@ class Pairs(Curve):
         p.drawLines(*out.drawargs())
 
 
+def without_repeats(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The points without those equal to the one before. A run that has settled adds only such
+    points, so what is drawn stays the same (and is not redrawn) until the thinning picks other
+    rows. A line looks the same without them (a piece of length 0 draws nothing); so do the
+    tries' dots, as a settled run's repeats lie under the current point (the same dot drawn
+    again only blends its see-through rim once more)."""
+    if len(x) < 2:
+        return x, y
+    keep = np.empty(len(x), dtype=bool)
+    keep[0] = True
+    np.not_equal(x[1:], x[:-1], out=keep[1:])
+    keep[1:] |= y[1:] != y[:-1]
+    return (x, y) if keep.all() else (x[keep], y[keep])
+
+
 def set_text(item: pg.TextItem, text: str, words_due: bool) -> None:
     """Rewrite a label's words when they are due (a few times a second in a fast run), or
     when the label is not shown yet (it must never appear with an empty or stale text)."""
@@ -729,6 +744,7 @@ class BlackBoxView(ScenarioView):
         ok = np.isfinite(xs_hist) & np.isfinite(outs_hist)
         n = len(xs_hist)
         body_x, body_y = xs_hist[: n - 1][ok[: n - 1]], outs_hist[: n - 1][ok[: n - 1]]
+        body_x, body_y = without_repeats(body_x, body_y)
         old_x, old_y = self.trail.getData()
         if not (np.array_equal(old_x, body_x) and np.array_equal(old_y, body_y)):
             self.trail.setData(body_x, body_y)

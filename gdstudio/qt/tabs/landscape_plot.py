@@ -33,6 +33,7 @@ from gdstudio.qt.tabs.black_box import (
     set_points,
     set_text,
     set_view_once,
+    without_repeats,
 )
 from gdstudio.scenarios.black_box import (
     CrackBox,
@@ -322,7 +323,7 @@ class LandscapePlot(pg.PlotWidget):
         or NaN are left out, as one line would leave them out."""
         n = len(xs)
         body_x, body_y = finite_xy(xs[: n - 1], ys[: n - 1])
-        set_line(self.path_line, body_x, body_y)
+        set_line(self.path_line, *without_repeats(body_x, body_y))
         dots_x, dots_y = finite_xy(xs[max(n - DOTS, 0) : n - 1], ys[max(n - DOTS, 0) : n - 1])
         set_points(self.path_dots, dots_x, dots_y)
         last = (float(xs[-1]), float(ys[-1])) if n else (math.nan, math.nan)
