@@ -239,3 +239,24 @@ def test_a_settled_runs_path_is_drawn_without_repeats_and_looks_the_same(window)
     t.run(150)
     view.refresh(t)
     assert land.path_line.getData()[0] is line[0]  # the same points: not set again
+
+
+@pytest.mark.parametrize("family", ["w*x+x^2", "w*x+v*x^2"])
+def test_a_long_one_sample_run_draws_each_piece_of_its_path_once(window, family):
+    """One sample at a time the path goes round the same few points: its line draws each
+    piece once, and looks as the whole path drawn by a data item."""
+    page = black_box_page(window, 1)
+    choose(page, "familyCombo", family)
+    choose(page, "batchCombo", "1")
+    view = page.view
+    land = view.landscape
+    settled_run(page, 3000)
+    x, y = land.path_line.getData()
+    assert len(x) > 1000  # the path as given ...
+    QApplication.processEvents()
+    pieces = land.path_line._pieces
+    assert pieces is not None and len(pieces) <= len(x) - 1
+    if family == "w*x+x^2":  # this family cannot copy the box: the run goes round for ever
+        assert len(pieces) < len(x) / 10
+    assert_drawn_as_before(land)  # ... and as drawn
+    assert land.sample_curve.isVisible() or family != "w*x+x^2"

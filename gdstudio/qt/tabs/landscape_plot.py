@@ -15,11 +15,11 @@ import math
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QPainter
 
 from gdstudio.engine import Phase, Trainer
 from gdstudio.qt.common import BLUE, INK, ORANGE, PURPLE, fmt, font
-from gdstudio.qt.items import Curve, Segment
+from gdstudio.qt.items import Curve, Polyline, Segment
 from gdstudio.qt.plots import style_plot
 from gdstudio.qt.tabs.black_box import (
     LABEL_FILL,
@@ -67,6 +67,58 @@ def current_sample(trainer: Trainer) -> int | None:
     return int(r.batch[0])
 
 
+class PathLine(Curve):
+    """The path's line: a ``Curve`` (what a ``PlotDataItem`` with the same solid pen draws)
+    that draws each of its pieces once. One sample at a time, a run goes round the same few
+    points again and again, and a long path is mostly pieces drawn many times over; the pen is
+    opaque and not antialiased, so a piece drawn again changes no pixel, and the order does
+    not matter either (each pixel is the pen's colour if any piece covers it)."""
+
+    def __init__(self, pen):
+        super().__init__(pen)
+        self._pieces: np.ndarray | None = None  # (x0, y0, x1, y1) each, worked out at a paint
+
+    def setData(self, x, y, shown_y=None) -> None:
+        super().setData(x, y, shown_y)
+        self._pieces = None
+
+    def _unique_pieces(self) -> np.ndarray:
+        x, y = self.xData, self._shown_y
+        if x is None or len(x) < 2 or len(y) != len(x):
+            return np.zeros((0, 4))
+        r = self._rect
+        if r.isValid():  # as Curve: values far outside the view are brought within reach
+            w, h = r.width() * self.RANGE_LIMIT, r.height() * self.RANGE_LIMIT
+            x = np.clip(x, r.left() - w, r.right() + w)
+            y = np.clip(y, r.top() - h, r.bottom() + h)
+        ok = np.isfinite(x) & np.isfinite(y)
+        join = ok[:-1] & ok[1:]
+        pieces = np.column_stack([x[:-1], y[:-1], x[1:], y[1:]])[join]
+        if len(pieces) < 2:
+            return pieces
+        rows = np.ascontiguousarray(pieces).view(np.dtype((np.void, 32))).ravel()
+        _, first = np.unique(rows, return_index=True)
+        return pieces if len(first) == len(pieces) else pieces[np.sort(first)]
+
+    def viewTransformChanged(self) -> None:
+        super().viewTransformChanged()
+        self._pieces = None  # (clipped to the view)
+
+    def paint(self, p, option, widget) -> None:
+        if self._pieces is None:
+            self._pieces = self._unique_pieces()
+        pieces = self._pieces
+        n = len(pieces)
+        if n == 0:
+            return
+        out = self._segments
+        out.resize(n)
+        out.ndarray()[:] = pieces
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        p.setPen(self.opts["pen"])
+        p.drawLines(*out.drawargs())
+
+
 def _text(colour, anchor=(0, 1), size=12) -> pg.TextItem:
     item = pg.TextItem(color=colour, anchor=anchor, fill=LABEL_FILL)
     item.setFont(font(size, bold=True))
@@ -91,7 +143,8 @@ class LandscapePlot(pg.PlotWidget):
             iso.setParentItem(self.image)
             self.isos.append(iso)
         self.curve = self.plot(pen=pg.mkPen(BLUE, width=4))  # one weight: loss against w
-        self.sample_curve = self.plot(pen=pg.mkPen(PURPLE, width=2, style=Qt.PenStyle.DashLine))
+        self.sample_curve = Polyline(pg.mkPen(PURPLE, width=2, style=Qt.PenStyle.DashLine))
+        self.addItem(self.sample_curve)  # (one sample at a time: a new sample every frame)
         self.floor_line = pg.InfiniteLine(
             angle=0, pen=pg.mkPen(INK, width=2, style=Qt.PenStyle.DotLine)
         )  # one weight: the lowest loss the family can reach, when it is not 0
@@ -100,7 +153,7 @@ class LandscapePlot(pg.PlotWidget):
         # rows, so its cached picture lasts many frames), and the newest piece on its own
         # (light items, gdstudio.qt.items: a data item's or a scatter's setData and bounds cost
         # more than their drawing; the path's line is a Curve, its bounds the visible area)
-        self.path_line = Curve(pg.mkPen(ORANGE, width=3))
+        self.path_line = PathLine(pg.mkPen(ORANGE, width=3))
         self.addItem(self.path_line)
         self.path_tail = Segment(pg.mkPen(ORANGE, width=3))
         self.addItem(self.path_tail)
