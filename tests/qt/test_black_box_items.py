@@ -260,3 +260,74 @@ def test_a_long_one_sample_run_draws_each_piece_of_its_path_once(window, family)
         assert len(pieces) < len(x) / 10
     assert_drawn_as_before(land)  # ... and as drawn
     assert land.sample_curve.isVisible() or family != "w*x+x^2"
+
+
+def _on_screen(window, widget) -> np.ndarray:
+    """What the window's backing store holds for ``widget`` (not drawn afresh, as grab() is):
+    where a redraw of part of a plot left old pixels, they show here."""
+    from PySide6.QtGui import QImage
+
+    QApplication.processEvents()
+    shot = window.screen().grabWindow(window.winId())
+    corner = widget.mapTo(window, widget.rect().topLeft())
+    image = shot.copy(corner.x(), corner.y(), widget.width(), widget.height()).toImage()
+    image = image.convertToFormat(QImage.Format.Format_RGB32)
+    a = np.frombuffer(image.constBits(), np.uint8).reshape(image.height(), -1)
+    return a[:, : 4 * image.width()].astype(int)
+
+
+@pytest.mark.parametrize(
+    "part, family, batch",
+    [(1, "w*x+x^2", "full"), (1, "w*x+v*x^2", "full"), (1, "w*x+x^2", "1"), (0, None, None)],
+)
+def test_frames_of_a_run_leave_no_old_pixels(window, part, family, batch):
+    """A running frame redraws only where something changed (the items' bounds; the path's
+    new pieces): what is on screen then is what a redraw of the whole plot shows. (A Curve's
+    bounds stuck at the first view's, and the path's old pixels stayed.)"""
+    from tests.benchmarks.window_run import marked_running
+
+    page = black_box_page(window, part)
+    if family:
+        choose(page, "familyCombo", family)
+        choose(page, "batchCombo", batch)
+    view = page.view
+    plots = [view.plot] + ([view.landscape] if part == 1 else [])
+    t = settled_run(page, 300)
+    with marked_running(page):
+        for k in range(40):
+            t.run(3 if k % 2 else 120)  # (more new points than the path shows as dots)
+            page.refresh()
+            for plot in plots:
+                before = _on_screen(window, plot)
+                plot.viewport().update()
+                after = _on_screen(window, plot)
+                assert np.array_equal(before, after), (k, plot.objectName())
+
+
+def test_a_growing_path_redraws_its_new_pieces(qtbot):
+    """PathLine asks for a redraw of only where a grown path's new pieces lie: on its own in
+    a plot, what is on screen after it grew is the whole path (and after a new path too)."""
+    from gdstudio.qt.tabs.landscape_plot import PathLine
+
+    plot = pg.PlotWidget()
+    qtbot.addWidget(plot)
+    plot.resize(320, 260)
+    plot.show()
+    qtbot.waitExposed(plot)
+    plot.setRange(xRange=(0, 10), yRange=(0, 10), padding=0)
+    line = PathLine(pg.mkPen("#E69F00", width=3))
+    plot.addItem(line)
+    rng = np.random.default_rng(3)
+    x, y = [1.0, 2.0], [1.0, 1.5]
+    line.setData(x, y)
+    _on_screen(plot, plot)
+    for k in range(12):
+        if k == 6:
+            x, y = [9.0, 8.0], [1.0, 2.0]  # another path: all redrawn
+        else:
+            x = x + list(rng.uniform(0.5, 9.5, 3))  # far apart: nothing else redraws there
+            y = y + list(rng.uniform(0.5, 9.5, 3))
+        line.setData(x, y)
+        shown = _on_screen(plot, plot)
+        plot.viewport().update()
+        assert np.array_equal(shown, _on_screen(plot, plot)), k

@@ -16,13 +16,15 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import QGraphicsItem
 
 from gdstudio.engine import Phase, Trainer
 from gdstudio.qt.common import BLUE, INK, ORANGE, PURPLE, fmt, font
-from gdstudio.qt.items import Curve, Polyline, Segment
+from gdstudio.qt.items import Polyline, Segment
 from gdstudio.qt.plots import style_plot
 from gdstudio.qt.tabs.black_box import (
     LABEL_FILL,
+    ViewCurve,
     arrow_angle,
     cache_items,
     dot,
@@ -67,20 +69,58 @@ def current_sample(trainer: Trainer) -> int | None:
     return int(r.batch[0])
 
 
-class PathLine(Curve):
+class PathLine(ViewCurve):
     """The path's line: a ``Curve`` (what a ``PlotDataItem`` with the same solid pen draws)
     that draws each of its pieces once. One sample at a time, a run goes round the same few
     points again and again, and a long path is mostly pieces drawn many times over; the pen is
     opaque and not antialiased, so a piece drawn again changes no pixel, and the order does
-    not matter either (each pixel is the pen's colour if any piece covers it)."""
+    not matter either (each pixel is the pen's colour if any piece covers it).
+
+    A path that only grew (new points after the old ones, as between two thinnings of a run)
+    asks for a redraw of only where its new pieces are: a Curve's bounds are the whole view,
+    and redrawing all of it (the shaded map, its iso-lines) each frame cost more than the
+    path."""
 
     def __init__(self, pen):
         super().__init__(pen)
         self._pieces: np.ndarray | None = None  # (x0, y0, x1, y1) each, worked out at a paint
+        # (the paint is told which part of the plot it redraws: option.exposedRect)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
 
     def setData(self, x, y, shown_y=None) -> None:
-        super().setData(x, y, shown_y)
+        old_x, old_y = self.xData, self._shown_y
+        self.xData = np.asarray(x, dtype=float).ravel()
+        self.yData = np.asarray(y, dtype=float).ravel()
+        self._shown_y = self.yData if shown_y is None else np.asarray(shown_y, dtype=float)
         self._pieces = None
+        new = self._grown_rect(old_x, old_y)
+        if new is None:
+            self.update()
+        elif not new.isEmpty():
+            self.update(new)
+
+    def _grown_rect(self, old_x, old_y) -> QRectF | None:
+        """Where the pieces added to the old path lie, padded by the pen (None: not a path
+        that only grew, or no finite place; an empty rectangle: nothing added)."""
+        x, y = self.xData, self._shown_y
+        m = 0 if old_x is None else len(old_x)
+        if m == 0 or m > len(x) or len(y) != len(x) or not self._rect.isValid():
+            return None
+        if not (np.array_equal(x[:m], old_x) and np.array_equal(y[:m], old_y)):
+            return None
+        if m == len(x):
+            return QRectF()
+        xs, ys = x[m - 1 :], y[m - 1 :]  # the new pieces start at the old last point
+        if not (np.isfinite(xs).all() and np.isfinite(ys).all()):
+            return None
+        px, py = self.pixelVectors()
+        if px is None or py is None:
+            return None
+        pad = 0.5 * max(self.opts["pen"].widthF(), 1.0) + 2.0  # pixels (square caps and all)
+        dx, dy = px.length() * pad, py.length() * pad
+        x0, x1, y0, y1 = float(xs.min()), float(xs.max()), float(ys.min()), float(ys.max())
+        rect = QRectF(x0 - dx, y0 - dy, x1 - x0 + 2 * dx, y1 - y0 + 2 * dy)
+        return rect if all(map(math.isfinite, rect.getRect())) else None
 
     def _unique_pieces(self) -> np.ndarray:
         x, y = self.xData, self._shown_y
@@ -94,8 +134,8 @@ class PathLine(Curve):
         ok = np.isfinite(x) & np.isfinite(y)
         join = ok[:-1] & ok[1:]
         pieces = np.column_stack([x[:-1], y[:-1], x[1:], y[1:]])[join]
-        if len(pieces) < 2:
-            return pieces
+        if len(pieces) < 2 or 2 * len(np.unique(pieces[:, 0])) > len(pieces):
+            return pieces  # (mostly new places: looking for repeats costs more than it saves)
         rows = np.ascontiguousarray(pieces).view(np.dtype((np.void, 32))).ravel()
         _, first = np.unique(rows, return_index=True)
         return pieces if len(first) == len(pieces) else pieces[np.sort(first)]
@@ -104,10 +144,30 @@ class PathLine(Curve):
         super().viewTransformChanged()
         self._pieces = None  # (clipped to the view)
 
+    def _within(self, pieces: np.ndarray, rect: QRectF) -> np.ndarray:
+        """The pieces that may draw in ``rect`` (the part of the plot being redrawn, in data
+        coordinates): the others would be clipped away whole. A frame redraws small parts,
+        and stroking all 2000 wide pieces for them cost more than the rest of the picture."""
+        if len(pieces) < 64 or not rect.isValid() or rect.contains(self._rect):
+            return pieces
+        px, py = self.pixelVectors()
+        if px is None or py is None:
+            return pieces
+        pad = 0.5 * max(self.opts["pen"].widthF(), 1.0) + 2.0  # pixels
+        dx, dy = px.length() * pad, py.length() * pad
+        x0, y0, x1, y1 = pieces.T
+        keep = (
+            (np.maximum(x0, x1) >= rect.left() - dx)
+            & (np.minimum(x0, x1) <= rect.right() + dx)
+            & (np.maximum(y0, y1) >= rect.top() - dy)
+            & (np.minimum(y0, y1) <= rect.bottom() + dy)
+        )
+        return pieces[keep]
+
     def paint(self, p, option, widget) -> None:
         if self._pieces is None:
             self._pieces = self._unique_pieces()
-        pieces = self._pieces
+        pieces = self._within(self._pieces, option.exposedRect)
         n = len(pieces)
         if n == 0:
             return
