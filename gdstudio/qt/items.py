@@ -149,6 +149,7 @@ class Dots(pg.GraphicsObject):
         return self._bounds
 
     def viewTransformChanged(self) -> None:
+        super().viewTransformChanged()  # (forgets the cached viewRect)
         self.prepareGeometryChange()
         self._bounds = None
 
@@ -236,6 +237,7 @@ class _Stroke(pg.GraphicsObject):
         return self._bounds
 
     def viewTransformChanged(self) -> None:
+        super().viewTransformChanged()  # (forgets the cached viewRect)
         self.prepareGeometryChange()
         self._bounds = None
 
@@ -371,6 +373,7 @@ class Curve(pg.GraphicsObject):
         return [None, None] if len(d) == 0 else [float(d.min()), float(d.max())]
 
     def viewTransformChanged(self) -> None:
+        super().viewTransformChanged()  # (forgets the cached viewRect)
         self.prepareGeometryChange()
         rect = self.viewRect()
         self._rect = QRectF(rect) if rect is not None else QRectF()

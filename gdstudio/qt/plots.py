@@ -330,6 +330,7 @@ class ArrowSet(pg.GraphicsObject):
         return xs, ys
 
     def viewTransformChanged(self) -> None:  # noqa: N802 (pyqtgraph's name)
+        super().viewTransformChanged()  # (forgets the cached viewRect)
         self.prepareGeometryChange()
         rect = self.viewRect()
         self._rect = QRectF(rect) if rect is not None else QRectF()

@@ -7,6 +7,7 @@ import pyqtgraph as pg
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication
 
 from tests.qt.conftest import pixels as _pixels
 
@@ -129,3 +130,20 @@ def test_a_curve_draws_shown_y_and_keeps_far_points_on_the_picture(plot):
     assert (mine != 255).any()
     # the steep line: the same column of pixels
     assert np.array_equal((mine < 128).any(axis=0), (shown < 128).any(axis=0))
+
+
+def test_a_curve_s_bounds_follow_the_view(plot):
+    """A Curve's bounds are the visible area; they must follow every new range (pyqtgraph keeps
+    the view's rectangle cached until the base class forgets it: the bounds stayed the first
+    view's, and a partial redraw left the line's old pixels on screen)."""
+    from gdstudio.qt.items import Curve
+
+    curve = Curve(pg.mkPen("k", width=3))
+    curve.setData([0.0, 1.0], [0.0, 1.0])
+    plot.addItem(curve)
+    for x0, x1, y0, y1 in [(-5, 5, -5, 5), (0, 100, -20, 3), (-1, 1, -1, 1)]:
+        plot.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
+        QApplication.processEvents()
+        r = curve.boundingRect()
+        assert (r.left(), r.right()) == pytest.approx((x0, x1), abs=1e-6)
+        assert (r.top(), r.bottom()) == pytest.approx((y0, y1), abs=1e-6)

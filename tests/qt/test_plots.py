@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 
 import numpy as np
+import pytest
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication, QCheckBox, QPushButton
@@ -75,3 +76,17 @@ def test_the_gradient_origin_is_a_dark_dot_at_zero(window):
     x, y = plot.origin.getData()
     assert np.array_equal(x, [0.0]) and np.array_equal(y, [0.0])
     assert _drawn(plot, plot.origin, 0.0, 0.0, QColor("#202020")) >= 16  # an 8-px dot
+
+
+def test_the_gradient_arrows_bounds_follow_the_view(window, qtbot):
+    """The arrows' bounds are the visible area and follow each new range (they stayed the first
+    view's before: a redraw of part of the plot could skip the arrows there)."""
+    page = window.pages[0]
+    qtbot.mouseClick(page.findChild(QPushButton, "stepButton"), Qt.MouseButton.LeftButton)
+    plot = page.gradient_plot
+    for x0, x1, y0, y1 in [(-30, 30, -9.5, 0.5), (-3, 3, -2, 1), (-300, 300, -9.5, 0.5)]:
+        plot.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
+        QApplication.processEvents()
+        r = plot.arrows.boundingRect()
+        assert (r.left(), r.right()) == (pytest.approx(x0), pytest.approx(x1))
+        assert (r.top(), r.bottom()) == (pytest.approx(y0), pytest.approx(y1))

@@ -156,19 +156,7 @@ def dot(symbol="o", size=7.0, pen=None, brush=None, at_origin=False) -> Dots:
     return item
 
 
-class ViewCurve(Curve):
-    """An ``items.Curve`` whose bounds follow the view: Curve takes them from ``viewRect()``,
-    which pyqtgraph keeps until the base class' ``viewTransformChanged`` forgets it, and
-    Curve's own does not call that; so its bounds stayed the first view's (0..1), and a redraw
-    of only part of the plot could leave the line's old pixels where the bounds did not
-    reach."""
-
-    def viewTransformChanged(self) -> None:
-        pg.GraphicsObject.viewTransformChanged(self)  # forgets the last viewRect()
-        super().viewTransformChanged()
-
-
-class Pairs(ViewCurve):
+class Pairs(Curve):
     """Separate line segments, from (x[0], y[0]) to (x[1], y[1]), (x[2], y[2]) to (x[3],
     y[3]) and so on: what a ``PlotDataItem`` with ``connect="pairs"`` and a solid pen wider
     than a pixel draws (the same ``drawLines`` call), as a ``Curve``: its bounds are the

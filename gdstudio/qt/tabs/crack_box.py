@@ -17,10 +17,10 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QGridLayout, QGroupBox, QL
 
 from gdstudio.engine import Phase, StopReason, Trainer
 from gdstudio.qt.common import BLUE, INK, ORANGE, PURPLE, fmt, font, signed
+from gdstudio.qt.items import Curve
 from gdstudio.qt.tabs.base import InitField, ScenarioView
 from gdstudio.qt.tabs.black_box import (
     Pairs,
-    ViewCurve,
     axis_label,
     cache_items,
     dot,
@@ -55,7 +55,7 @@ class CrackBoxView(ScenarioView):
         p = self.plot
         # the model and its residuals change every frame of a run: light items (their bounds
         # are the visible area, their setData keeps the arrays), not data items
-        self.model_curve = ViewCurve(pg.mkPen(BLUE, width=3))
+        self.model_curve = Curve(pg.mkPen(BLUE, width=3))
         p.addItem(self.model_curve)
         self.residuals = Pairs(pg.mkPen(PURPLE, width=4))
         p.addItem(self.residuals)

@@ -20,11 +20,10 @@ from PySide6.QtWidgets import QGraphicsItem
 
 from gdstudio.engine import Phase, Trainer
 from gdstudio.qt.common import BLUE, INK, ORANGE, PURPLE, fmt, font
-from gdstudio.qt.items import Polyline, Segment
+from gdstudio.qt.items import Curve, Polyline, Segment
 from gdstudio.qt.plots import style_plot
 from gdstudio.qt.tabs.black_box import (
     LABEL_FILL,
-    ViewCurve,
     arrow_angle,
     cache_items,
     dot,
@@ -69,7 +68,7 @@ def current_sample(trainer: Trainer) -> int | None:
     return int(r.batch[0])
 
 
-class PathLine(ViewCurve):
+class PathLine(Curve):
     """The path's line: a ``Curve`` (what a ``PlotDataItem`` with the same solid pen draws)
     that draws each of its pieces once. One sample at a time, a run goes round the same few
     points again and again, and a long path is mostly pieces drawn many times over; the pen is
