@@ -49,6 +49,21 @@ def pixels(widget) -> np.ndarray:
     return a[:, : 4 * image.width()].astype(int)
 
 
+def check_plot_is_finite(plot) -> None:
+    """Every drawn item's data and place in ``plot`` are finite: the data items and the light
+    items of gdstudio.qt.items (Dots, Curve, the gradient arrows...), which are not data items
+    (a dot moved into place must be at a finite place)."""
+    for item in plot.getPlotItem().items:
+        if not hasattr(item, "getData") or not item.isVisible():
+            continue
+        x, y = item.getData()
+        if x is not None:
+            assert np.all(np.isfinite(np.asarray(x, dtype=float))), plot.objectName()
+            assert np.all(np.isfinite(np.asarray(y, dtype=float))), plot.objectName()
+        pos = item.pos()
+        assert np.isfinite(pos.x()) and np.isfinite(pos.y()), plot.objectName()
+
+
 def activate(w, qtbot) -> None:
     """Make ``w`` the active window (offscreen activation is asynchronous and a request can
     get lost while other tabs are built): keyboard shortcuts and focus need it."""

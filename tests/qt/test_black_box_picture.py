@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from gdstudio.engine import Phase, StopReason
 from gdstudio.scenarios.black_box import CHAPTER_SAMPLES, box, box_slope
+from tests.qt.conftest import check_plot_is_finite
 
 CHAPTER = np.array(CHAPTER_SAMPLES)
 
@@ -563,16 +564,7 @@ def test_extreme_tables_draw_only_finite_numbers(window, text):
             for _ in range(30):
                 page.step()
             for plot in page.findChildren(pg.PlotWidget):
-                # the data items and the light items (gdstudio.qt.items: Dots, Curve, ...),
-                # which are not data items; a dot moved into place must be at a finite place
-                for item in plot.getPlotItem().items:
-                    if not hasattr(item, "getData") or not item.isVisible():
-                        continue
-                    x, y = item.getData()
-                    if x is not None:
-                        assert np.all(np.isfinite(x)) and np.all(np.isfinite(y)), plot.objectName()
-                    pos = item.pos()
-                    assert np.isfinite(pos.x()) and np.isfinite(pos.y()), plot.objectName()
+                check_plot_is_finite(plot)
 
 
 # --- cheap frames while running -----------------------------------------------------------

@@ -15,7 +15,6 @@ import math
 import os
 import random
 
-import numpy as np
 import pyqtgraph as pg
 import pytest
 from PySide6.QtCore import Qt
@@ -32,6 +31,8 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QTableWidget,
 )
+
+from tests.qt.conftest import check_plot_is_finite
 
 SEEDS = int(os.environ.get("GDSTUDIO_MONKEY_SEEDS", "2"))
 #: 2 x 600 actions take about 30 s here (1,200 actions, under a minute in CI); the long run
@@ -180,15 +181,7 @@ def _act(rng, window, qtbot, dialogs):
 
 def _plots_are_finite(window):
     for plot in window.findChildren(pg.PlotWidget):
-        items = list(plot.getPlotItem().listDataItems())
-        if hasattr(plot, "arrows"):  # the gradient arrows: one item of their own
-            items.append(plot.arrows)
-        for item in items:
-            x, y = item.getData()
-            if x is None:
-                continue
-            assert np.all(np.isfinite(np.asarray(x, dtype=float))), plot.objectName()
-            assert np.all(np.isfinite(np.asarray(y, dtype=float))), plot.objectName()
+        check_plot_is_finite(plot)
 
 
 def _numbers_on_screen_are_finite(window):
