@@ -275,3 +275,48 @@ def test_the_wind_drawn_once_follows_a_resize_and_a_language_switch(rifle, qapp)
         QLocale.setDefault(locale)
         window.retranslate()
     assert view.wind_text.toPlainText() == "wind 5 cm"
+
+
+def test_old_holes_of_a_fast_run_are_drawn_directly_and_of_a_slow_one_from_pictures(rifle):
+    """Issue 7: when more than a chunk of bursts arrives between two refreshes (a fast run adds
+    a hundred or more), building pictures of them cost more than drawing every hole: the grey
+    holes are drawn directly, and pictures are kept again once bursts come one at a time."""
+    page, view = rifle, rifle.view
+    old = view.old_holes
+    page.trainer.stop_rules = False  # (a plateau would end the run)
+    with marked_running(page):
+        for _ in range(4):
+            page.trainer.run(3 * old.CHUNK)  # a fast run's frame
+            page.refresh()
+            QApplication.processEvents()
+            assert old.direct and not old._front and old._back is None
+        fast = _pixels(view.plot)
+        x, y = old.getData()
+        assert len(x) > 3 * old.CHUNK * page.trainer.model.burst
+        for _ in range(3 * old.CHUNK):  # one burst a frame
+            page.trainer.step()
+            page.refresh()
+            QApplication.processEvents()
+        assert not old.direct and old._front  # pictures again
+    assert not np.array_equal(fast, _pixels(view.plot))  # (the holes did move on)
+
+
+def test_the_aim_s_words_hide_while_a_run_moves_the_aim(rifle, qtbot):
+    """'aim (drag me)' invites a drag that would start again from there: hidden while the run
+    moves the aim, back when it stops (Pause or a stop rule)."""
+    from PySide6.QtWidgets import QPushButton
+
+    page, view = rifle, rifle.view
+    label = view.aim_item.label()
+    run = page.findChild(QPushButton, "runButton")
+    assert label.isVisible() and label.toPlainText() == "aim (drag me)"
+    qtbot.mouseClick(run, Qt.MouseButton.LeftButton)
+    assert page.runner.running and not label.isVisible()
+    qtbot.wait(50)
+    assert not label.isVisible()
+    qtbot.mouseClick(run, Qt.MouseButton.LeftButton)
+    assert not page.runner.running and label.isVisible()
+    page.controls.speed_slider.setValue(page.controls.speed_slider.maximum())
+    qtbot.mouseClick(run, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.trainer.done, timeout=10000)  # ends on a plateau
+    assert label.isVisible()

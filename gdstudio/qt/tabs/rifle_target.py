@@ -75,7 +75,9 @@ class OldHoles(Dots):
     ones, with a picture for each chunk of all from it on, and the newer ones, one picture
     that grows); only the bursts of the two partial chunks at the ends are drawn as holes.
     The images blend the same holes in the same order (a colour value may differ by one).
-    Drawn directly: a vector device, or data given by ``setData``."""
+    Drawn directly: a vector device, data given by ``setData``, and bursts that came more than
+    a chunk at a time (a fast run adds a hundred or more a frame: building their pictures cost
+    more than drawing every hole, 0.7 ms a frame)."""
 
     CHUNK = 16
 
@@ -83,6 +85,7 @@ class OldHoles(Dots):
         super().__init__(size=7, brush=pg.mkBrush(127, 127, 127, 90), pen=None, symbol="o")
         self._ids: tuple[int, int] | None = None  # the first burst's number, the bursts
         self._starts = np.zeros(1, dtype=int)  # the first row of each burst, and the end
+        self.direct = True  # the last set_bursts added more than a chunk: no pictures kept
         self._forget()
 
     def _forget(self) -> None:
@@ -100,13 +103,17 @@ class OldHoles(Dots):
         """The holes ``xy`` of bursts numbered ``first``, ``first + 1``, ... (``rows``: the
         holes of each)."""
         super().setData(xy[:, 0], xy[:, 1])
+        end = None if self._ids is None else sum(self._ids)
+        self.direct = end is None or not 0 <= first + len(rows) - end <= self.CHUNK
+        if self.direct:
+            self._forget()
         self._ids = (first, len(rows))
         self._starts = np.zeros(len(rows) + 1, dtype=int)
         np.cumsum(rows, out=self._starts[1:])
 
     def paint(self, p, option, widget) -> None:
         n = len(self._shown_x)
-        if self._ids is None or len(self._runs) != 1 or n != len(self._x):
+        if self._ids is None or self.direct or len(self._runs) != 1 or n != len(self._x):
             return super().paint(p, option, widget)
         engine = p.paintEngine()
         if engine is None or engine.type() != engine.Type.Raster:
@@ -706,6 +713,12 @@ class RangeTarget(TargetPlot):
             self.mean_text.setPos(mean[0], mean[1])
         show(self.arrow_text, words)
         show(self.mean_text, words)
+
+    def show_aim_words(self, on: bool) -> None:
+        """Show or hide the aim's words ("aim (drag me)"). Hidden while a run moves the aim:
+        a drag then would start the run again from there, and the words moving with the aim
+        every frame cost 0.3 ms of a fast run's frame."""
+        show(self.aim_item.label(), on)
 
     def _draw_aim(self, trainer: Trainer) -> None:
         if not self.aim_item.moving:
