@@ -75,6 +75,10 @@ class ScenarioView(QWidget):
     def refresh(self, trainer: Trainer) -> None:
         """Redraw the picture from the trainer (called at most once per timer tick)."""
 
+    def running(self) -> bool:
+        """Whether the frame's run is going (False when the view is not in a frame)."""
+        return self.frame is not None and self.frame.runner.running
+
     def words_due(self) -> bool:
         """Whether this refresh should also rewrite the view's words (its labels and captions).
 

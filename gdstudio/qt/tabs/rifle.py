@@ -309,6 +309,7 @@ class RifleView(ScenarioView):
         self._trainer = trainer
         records = burst_records(trainer)
         self.target.draw(trainer, records)
+        self.target.show_aim_words(not self.running())
         words = self.words_due()  # in a fast run the words follow a few times a second
         if words:
             self._show_burst(records[-1] if records else None)
