@@ -381,32 +381,39 @@ class Curve(pg.GraphicsObject):
     def boundingRect(self) -> QRectF:
         return self._rect  # the visible area: the line is clipped to it
 
+    def segment_ends(self, x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, ...]:
+        """The segments drawn for the points (x, y): x0, y0, x1, y1 arrays, each segment
+        between two consecutive finite points (connect="finite"). Subclasses may draw others."""
+        ok = np.isfinite(x) & np.isfinite(y)
+        join = ok[:-1] & ok[1:]
+        if join.all():
+            return x[:-1], y[:-1], x[1:], y[1:]
+        return x[:-1][join], y[:-1][join], x[1:][join], y[1:][join]
+
     def paint(self, p, option, widget) -> None:
         x, y = self.xData, self._shown_y
         if x is None or len(x) < 2 or len(y) != len(x):
             return
-        ok = np.isfinite(x) & np.isfinite(y)
-        join = ok[:-1] & ok[1:]  # a segment between two finite points (connect="finite")
-        n = int(join.sum())
+        ends = self.segment_ends(x, y)
+        n = len(ends[0])
         if n == 0:
             return
         # drawn in data coordinates with the painter's transform, as PlotCurveItem draws
         # (mapped to pixels here, a 3-pixel line fell on other pixels); values far outside
         # the view are kept within a million view heights of it, as PlotDataItem's
         # dynamicRangeLimit does (huge values crash Qt)
-        r = self._rect
-        if r.isValid():
-            w, h = r.width() * self.RANGE_LIMIT, r.height() * self.RANGE_LIMIT
-            x = np.clip(x, r.left() - w, r.right() + w)
-            y = np.clip(y, r.top() - h, r.bottom() + h)
         out = self._segments
         out.resize(n)
         lines = out.ndarray()
-        if n == len(join):
-            lines[:, 0], lines[:, 1], lines[:, 2], lines[:, 3] = x[:-1], y[:-1], x[1:], y[1:]
-        else:
-            lines[:, 0], lines[:, 1] = x[:-1][join], y[:-1][join]
-            lines[:, 2], lines[:, 3] = x[1:][join], y[1:][join]
+        r = self._rect
+        w, h = r.width() * self.RANGE_LIMIT, r.height() * self.RANGE_LIMIT
+        for k, values in enumerate(ends):
+            if not r.isValid():
+                lines[:, k] = values
+            elif k % 2 == 0:
+                np.clip(values, r.left() - w, r.right() + w, out=lines[:, k])
+            else:
+                np.clip(values, r.top() - h, r.bottom() + h, out=lines[:, k])
         p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         p.setPen(self.opts["pen"])
         p.drawLines(*out.drawargs())

@@ -42,6 +42,16 @@ def rifle(window):
     return page
 
 
+def black_box_page(window, part: int):
+    """The black box tab, shown, on ``part`` (0: find the input, 1: crack the box), reset."""
+    index = next(i for i, p in enumerate(window.pages) if p.tab_key == "blackbox")
+    window.tabs.setCurrentIndex(index)
+    page = window.pages[index]
+    page.select_part(part)
+    page.reset()
+    return page
+
+
 def pixels(widget) -> np.ndarray:
     """What ``widget`` shows, as an array of BGRA bytes (rows of 4 x width integers)."""
     image = widget.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)

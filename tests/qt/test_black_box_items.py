@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QComboBox
 
 from gdstudio.qt.items import Curve, Dots, Polyline, Segment
 from gdstudio.qt.tabs.black_box import Pairs
-from tests.qt.conftest import pixels
+from tests.qt.conftest import black_box_page, pixels
 
 
 def _pixels(widget) -> np.ndarray:
@@ -70,15 +70,6 @@ def assert_drawn_as_before(plot) -> None:
     # (a symbol drawn through a scatter's cached picture may blend a colour value apart)
     assert np.abs(new - before).max() <= 2, plot.objectName()
     assert (new != before).mean() < 0.001, plot.objectName()
-
-
-def black_box_page(window, part: int):
-    index = next(i for i, p in enumerate(window.pages) if p.tab_key == "blackbox")
-    window.tabs.setCurrentIndex(index)
-    page = window.pages[index]
-    page.select_part(part)
-    page.reset()
-    return page
 
 
 def choose(page, name: str, data: str) -> None:

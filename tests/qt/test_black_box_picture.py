@@ -26,18 +26,9 @@ from PySide6.QtWidgets import (
 
 from gdstudio.engine import Phase, StopReason
 from gdstudio.scenarios.black_box import CHAPTER_SAMPLES, box, box_slope
-from tests.qt.conftest import check_plot_is_finite
+from tests.qt.conftest import black_box_page, check_plot_is_finite
 
 CHAPTER = np.array(CHAPTER_SAMPLES)
-
-
-def black_box_page(window, part: int):
-    index = next(i for i, p in enumerate(window.pages) if p.tab_key == "blackbox")
-    window.tabs.setCurrentIndex(index)
-    page = window.pages[index]
-    page.select_part(part)
-    page.reset()
-    return page
 
 
 def click(page, name: str, qtbot) -> None:

@@ -163,30 +163,13 @@ class Pairs(Curve):
     visible area, so a new set of segments each frame costs no re-indexing. A pair with an
     inf or NaN is left out."""
 
-    def paint(self, p, option, widget) -> None:
-        x, y = self.xData, self._shown_y
-        if x is None or len(x) < 2 or len(y) != len(x):
-            return
+    def segment_ends(self, x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, ...]:
         n = len(x) // 2
         x, y = x[: 2 * n].reshape(n, 2), y[: 2 * n].reshape(n, 2)
         ok = np.all(np.isfinite(x) & np.isfinite(y), axis=1)
         if not ok.all():
             x, y = x[ok], y[ok]
-        n = len(x)
-        if n == 0:
-            return
-        r = self._rect
-        if r.isValid():  # (as Curve: nothing huge handed to Qt)
-            w, h = r.width() * self.RANGE_LIMIT, r.height() * self.RANGE_LIMIT
-            x = np.clip(x, r.left() - w, r.right() + w)
-            y = np.clip(y, r.top() - h, r.bottom() + h)
-        out = self._segments
-        out.resize(n)
-        lines = out.ndarray()
-        lines[:, 0], lines[:, 1], lines[:, 2], lines[:, 3] = x[:, 0], y[:, 0], x[:, 1], y[:, 1]
-        p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-        p.setPen(self.opts["pen"])
-        p.drawLines(*out.drawargs())
+        return x[:, 0], y[:, 0], x[:, 1], y[:, 1]
 
 
 def without_repeats(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
