@@ -4,151 +4,151 @@
 <context>
     <name>BlackBoxView</name>
     <message>
-        <location filename="../../gdstudio/qt/tabs/black_box.py" line="491"/>
+        <location filename="../../gdstudio/qt/tabs/black_box.py" line="537"/>
         <source>Find the input</source>
         <extracomment>the part of the input axis always shown (the box&apos;s two probes, 1 and 2, and the answer) the tangent&apos;s length on screen, in pixels (short: it marks a slope, it must not cover things) a label&apos;s background: white, a little see-through, so lines behind it do not cut its text</extracomment>
         <translation>找出输入</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/black_box.py" line="494"/>
+        <location filename="../../gdstudio/qt/tabs/black_box.py" line="540"/>
         <source>Purpose: find the input that makes the black box answer {target}.</source>
         <translation>目标：找到一个输入，让黑箱输出 {target}。</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/black_box.py" line="499"/>
+        <location filename="../../gdstudio/qt/tabs/black_box.py" line="545"/>
         <source>The box</source>
         <translation>黑箱</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/black_box.py" line="500"/>
-        <location filename="../../gdstudio/qt/tabs/black_box.py" line="501"/>
+        <location filename="../../gdstudio/qt/tabs/black_box.py" line="546"/>
+        <location filename="../../gdstudio/qt/tabs/black_box.py" line="547"/>
         <source>Wanted output</source>
         <translation>想要的输出</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/black_box.py" line="502"/>
+        <location filename="../../gdstudio/qt/tabs/black_box.py" line="548"/>
         <source>Reveal the box (teacher)</source>
         <translation>揭开黑箱（老师用）</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/black_box.py" line="503"/>
+        <location filename="../../gdstudio/qt/tabs/black_box.py" line="549"/>
         <source>Reveal the curve inside the box</source>
         <translation>显示黑箱里面的曲线</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/black_box.py" line="504"/>
+        <location filename="../../gdstudio/qt/tabs/black_box.py" line="550"/>
         <source>The black box</source>
         <translation>黑箱</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/black_box.py" line="505"/>
+        <location filename="../../gdstudio/qt/tabs/black_box.py" line="551"/>
         <source>Output against input</source>
         <translation>输出随输入的变化</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/black_box.py" line="506"/>
-        <location filename="../../gdstudio/qt/tabs/black_box.py" line="781"/>
+        <location filename="../../gdstudio/qt/tabs/black_box.py" line="552"/>
+        <location filename="../../gdstudio/qt/tabs/black_box.py" line="828"/>
         <source>input x</source>
         <translation>输入 x</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/black_box.py" line="507"/>
+        <location filename="../../gdstudio/qt/tabs/black_box.py" line="553"/>
         <source>output</source>
         <translation>输出</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/black_box.py" line="508"/>
+        <location filename="../../gdstudio/qt/tabs/black_box.py" line="554"/>
         <source>what the box computes</source>
         <translation>黑箱算的是什么</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/black_box.py" line="513"/>
+        <location filename="../../gdstudio/qt/tabs/black_box.py" line="559"/>
         <source>First input x</source>
         <translation>第一次输入 x</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/black_box.py" line="541"/>
+        <location filename="../../gdstudio/qt/tabs/black_box.py" line="587"/>
         <source>We cannot look inside the box, so we just try an input: &lt;b&gt;x = {x}&lt;/b&gt; (the blue triangle). This first try is the &lt;i&gt;initialization&lt;/i&gt;.</source>
         <translation>我们看不到黑箱里面，所以先随便试一个输入：&lt;b&gt;x = {x}&lt;/b&gt;（蓝色三角形）。这第一次尝试就是&lt;i&gt;初始化&lt;/i&gt;。</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/black_box.py" line="547"/>
+        <location filename="../../gdstudio/qt/tabs/black_box.py" line="593"/>
         <source>The input {x} goes into the box and &lt;b&gt;{out}&lt;/b&gt; comes out (the orange dot). What happens inside is the &lt;i&gt;forward&lt;/i&gt; calculation — hidden from us.</source>
         <translation>输入 {x} 进了黑箱，出来的是 &lt;b&gt;{out}&lt;/b&gt;（橙色圆点）。黑箱里面发生的计算就是&lt;i&gt;前向计算&lt;/i&gt;——我们看不见。</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/black_box.py" line="551"/>
+        <location filename="../../gdstudio/qt/tabs/black_box.py" line="597"/>
         <source>too high</source>
         <translation>偏大</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/black_box.py" line="551"/>
+        <location filename="../../gdstudio/qt/tabs/black_box.py" line="597"/>
         <source>too low</source>
         <translation>偏小</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/black_box.py" line="553"/>
+        <location filename="../../gdstudio/qt/tabs/black_box.py" line="599"/>
         <source>We wanted {target}. Loss = output − target = {out} − {target} = &lt;b&gt;{err}&lt;/b&gt; (the purple bar): {words}. The sign gives the direction, the size how far. (Descent makes half its square small: {loss}.)</source>
         <translation>我们想要 {target}。损失 = 输出 − 目标 = {out} − {target} = &lt;b&gt;{err}&lt;/b&gt;（紫色竖条）：{words}。正负号告诉我们方向，大小告诉我们差多远。（梯度下降要让它平方的一半变小：{loss}。）</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/black_box.py" line="565"/>
+        <location filename="../../gdstudio/qt/tabs/black_box.py" line="611"/>
         <source>Backpropagation carries the error back through the box. Near x = {x} the output rises by about {slope} for each unit of input (the green tangent), so the gradient is error × slope = {err} × {slope} = &lt;b&gt;{grad}&lt;/b&gt;.</source>
         <translation>反向传播把误差穿过黑箱传回来。在 x = {x} 附近，输入每增加 1，输出大约增加 {slope}（绿色切线），所以梯度 = 误差 × 斜率 = {err} × {slope} = &lt;b&gt;{grad}&lt;/b&gt;。</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/black_box.py" line="574"/>
+        <location filename="../../gdstudio/qt/tabs/black_box.py" line="620"/>
         <source>Gradient descent: new input = {x} − {lr} × {grad} = &lt;b&gt;{new}&lt;/b&gt; (the blue arrow along the input axis).</source>
         <translation>梯度下降：新的输入 = {x} − {lr} × {grad} = &lt;b&gt;{new}&lt;/b&gt;（输入轴上的蓝色箭头）。</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/black_box.py" line="589"/>
+        <location filename="../../gdstudio/qt/tabs/black_box.py" line="635"/>
         <source>the box never answers {target}: its output does not change</source>
         <translation>黑箱永远不会输出 {target}：它的输出不会变化</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/black_box.py" line="595"/>
+        <location filename="../../gdstudio/qt/tabs/black_box.py" line="641"/>
         <source>the box never answers {target}: its lowest answer is {out}, at x = {x}. The search stops there, where the slope is 0. Want {out} or more</source>
         <translation>黑箱永远不会输出 {target}：它最小的输出是 {out}，在 x = {x} 处。搜索停在那里，因为那里的斜率是 0。请把想要的输出设为 {out} 或更大</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/black_box.py" line="599"/>
+        <location filename="../../gdstudio/qt/tabs/black_box.py" line="645"/>
         <source>the box never answers {target}: its highest answer is {out}, at x = {x}. The search stops there, where the slope is 0. Want {out} or less</source>
         <translation>黑箱永远不会输出 {target}：它最大的输出是 {out}，在 x = {x} 处。搜索停在那里，因为那里的斜率是 0。请把想要的输出设为 {out} 或更小</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/black_box.py" line="655"/>
+        <location filename="../../gdstudio/qt/tabs/black_box.py" line="701"/>
         <source>wanted output {t}</source>
         <translation>想要的输出 {t}</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/black_box.py" line="704"/>
-        <location filename="../../gdstudio/qt/tabs/black_box.py" line="777"/>
+        <location filename="../../gdstudio/qt/tabs/black_box.py" line="751"/>
+        <location filename="../../gdstudio/qt/tabs/black_box.py" line="824"/>
         <source>loss {e}</source>
         <translation>损失 {e}</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/black_box.py" line="723"/>
+        <location filename="../../gdstudio/qt/tabs/black_box.py" line="770"/>
         <source>slope {s}</source>
         <translation>斜率 {s}</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/black_box.py" line="763"/>
+        <location filename="../../gdstudio/qt/tabs/black_box.py" line="810"/>
         <source>step {s}</source>
         <translation>移动 {s}</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/black_box.py" line="783"/>
+        <location filename="../../gdstudio/qt/tabs/black_box.py" line="830"/>
         <source>output (wanted {t})</source>
         <translation>输出（想要 {t}）</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/black_box.py" line="778"/>
+        <location filename="../../gdstudio/qt/tabs/black_box.py" line="825"/>
         <source>{a}·x² + {b}·x</source>
         <translation>{a}·x² + {b}·x</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/black_box.py" line="782"/>
+        <location filename="../../gdstudio/qt/tabs/black_box.py" line="829"/>
         <source>black box</source>
         <translation>黑箱</translation>
     </message>
@@ -305,186 +305,186 @@
 <context>
     <name>CrackBoxView</name>
     <message>
-        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="120"/>
+        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="126"/>
         <source>Crack the box</source>
         <translation>破解黑箱</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="124"/>
+        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="130"/>
         <source>Purpose: copy the black box — find weights for z = {formula} so that the model gives the outputs recorded in the table.</source>
         <translation>目标：模仿黑箱——为 z = {formula} 找到合适的权重，让模型给出表格里记录的输出。</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="129"/>
+        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="135"/>
         <source>The model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="130"/>
-        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="134"/>
+        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="136"/>
+        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="140"/>
         <source>Model family</source>
         <translation>模型类型</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="131"/>
-        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="135"/>
+        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="137"/>
+        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="141"/>
         <source>Samples per step</source>
         <translation>每步用几个样本</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="132"/>
+        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="138"/>
         <source>all (full batch)</source>
         <translation>全部（全批量）</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="133"/>
+        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="139"/>
         <source>one at a time</source>
         <translation>每次一个</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="136"/>
+        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="142"/>
         <source>Samples and model</source>
         <translation>样本和模型</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="137"/>
-        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="368"/>
+        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="143"/>
+        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="374"/>
         <source>Loss landscape</source>
         <translation>损失地形图</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="138"/>
+        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="144"/>
         <source>Why the run stopped</source>
         <translation>训练为什么停下来</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="139"/>
+        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="145"/>
         <source>input x</source>
         <translation>输入 x</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="140"/>
+        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="146"/>
         <source>output z</source>
         <translation>输出 z</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="145"/>
+        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="151"/>
         <source>samples</source>
         <translation>样本</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="145"/>
+        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="151"/>
         <source>residual</source>
         <translation>残差</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="145"/>
+        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="151"/>
         <source>model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="243"/>
+        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="249"/>
         <source>Backpropagation hands this one sample&apos;s error back: {grads}. That is downhill for sample {i} alone (purple dashes), not for the whole table — so the path zig-zags.</source>
         <translation>反向传播把这一个样本的误差交回来：{grads}。这只是对样本 {i} 来说的下坡方向（紫色虚线），不是对整张表来说的——所以路径会走成“之”字形。</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="254"/>
+        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="260"/>
         <source>Gradient descent: each weight moves against its gradient, scaled by the learning rate {lr}: now {params}. On the landscape, the black arrow is this step.</source>
         <translation>梯度下降：每个权重都朝自己梯度的反方向走一步，步子的大小再乘以学习率 {lr}：现在是 {params}。在地形图上，黑色箭头就是这一步。</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="263"/>
+        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="269"/>
         <source>plateau: the loss stopped falling at {loss}, though this model could go lower. Try a smaller learning rate.</source>
         <translation>停滞：损失停在 {loss} 不再下降，其实这个模型还能更低。试试更小的学习率。</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="278"/>
+        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="284"/>
         <source>&lt;b&gt;Stuck on a plateau.&lt;/b&gt; The loss stopped falling at {loss}, though z = {formula} could copy these samples: the steps are too large. Lower the learning rate.</source>
         <translation>&lt;b&gt;卡在平台上了。&lt;/b&gt;损失停在 {loss} 不再下降，可是 z = {formula} 本来能模仿这些样本：每一步走得太大了。把学习率调小。</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="284"/>
+        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="290"/>
         <source>Try another model, e.g. z = {other}.</source>
         <translation>换一个模型试试，比如 z = {other}。</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="289"/>
+        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="295"/>
         <source>&lt;b&gt;Plateau: z = {formula} cannot copy the box exactly.&lt;/b&gt; No weights make it fit every sample, so it stopped at its best imitation: loss {loss}, not 0. {hint}</source>
         <translation>&lt;b&gt;停滞：z = {formula} 没办法完全模仿黑箱。&lt;/b&gt;不管权重怎么选，都不能让每个样本都对上，所以它停在了最好的模仿上：损失是 {loss}，而不是 0。{hint}</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="371"/>
+        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="377"/>
         <source>Loss map: lighter = lower</source>
         <translation>损失地图：颜色越浅，损失越低</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="286"/>
+        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="292"/>
         <source>Try another model family.</source>
         <translation>换一种模型类型试试。</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="365"/>
-        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="370"/>
+        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="371"/>
+        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="376"/>
         <source>weight {name}</source>
         <translation>权重 {name}</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="367"/>
+        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="373"/>
         <source>loss (whole table)</source>
         <translation>损失（整张表）</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="155"/>
+        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="161"/>
         <source>Starting weight w</source>
         <translation>初始权重 w</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="156"/>
+        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="162"/>
         <source>Starting b or v</source>
         <translation>初始的 b 或 v</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="203"/>
+        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="209"/>
         <source>We guess that the box computes &lt;b&gt;z = {formula}&lt;/b&gt; and start with {params}. Choosing the model family and its first weights is the &lt;i&gt;initialization&lt;/i&gt;.</source>
         <translation>我们猜黑箱算的是 &lt;b&gt;z = {formula}&lt;/b&gt;，先从 {params} 开始。选定模型类型和最初的权重，就是&lt;i&gt;初始化&lt;/i&gt;。</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="211"/>
+        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="217"/>
         <source>Sample {i}: the model turns the input {x} into &lt;b&gt;{z}&lt;/b&gt;. That is the &lt;i&gt;forward&lt;/i&gt; calculation.</source>
         <translation>样本 {i}：模型把输入 {x} 变成了 &lt;b&gt;{z}&lt;/b&gt;。这就是&lt;i&gt;前向计算&lt;/i&gt;。</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="215"/>
+        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="221"/>
         <source>The model computes an output for each of the {n} recorded inputs (the blue curve): the &lt;i&gt;forward&lt;/i&gt; calculation.</source>
         <translation>模型为记录下来的 {n} 个输入各算出一个输出（蓝色曲线）：这就是&lt;i&gt;前向计算&lt;/i&gt;。</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="221"/>
+        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="227"/>
         <source>too high</source>
         <translation>偏大</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="221"/>
+        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="227"/>
         <source>too low</source>
         <translation>偏小</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="223"/>
+        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="229"/>
         <source>The table says {y}, the model said {z}: error = {z} − {y} = &lt;b&gt;{e}&lt;/b&gt; ({words}). Over the whole table, the loss — half the mean squared error — is {loss}.</source>
         <translation>表格里是 {y}，模型算出 {z}：误差 = {z} − {y} = &lt;b&gt;{e}&lt;/b&gt;（{words}）。对整张表来说，损失（误差平方的平均值的一半）是 {loss}。</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="234"/>
+        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="240"/>
         <source>Each purple line is a residual, model minus sample. The loss is half the mean of their squares: &lt;b&gt;{loss}&lt;/b&gt;.</source>
         <translation>每条紫色线段是一个残差：模型减去样本。损失是它们平方的平均值的一半：&lt;b&gt;{loss}&lt;/b&gt;。</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="248"/>
+        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="254"/>
         <source>Backpropagation hands the errors back to the weights: {grads}. A positive value means: lower this weight; a negative one: raise it.</source>
         <translation>反向传播把误差交回给各个权重：{grads}。正数表示：把这个权重调小；负数表示：把它调大。</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="267"/>
+        <location filename="../../gdstudio/qt/tabs/crack_box.py" line="273"/>
         <source>plateau: z = {formula} cannot copy the box exactly; it stopped at the best imitation it can reach (loss {loss}). Try another model family.</source>
         <translation>停滞：z = {formula} 没办法完全模仿黑箱；它停在了自己能做到的最好模仿上（损失 {loss}）。换一种模型类型试试。</translation>
     </message>
@@ -492,30 +492,30 @@
 <context>
     <name>GradientPlot</name>
     <message>
-        <location filename="../../gdstudio/qt/plots.py" line="385"/>
-        <location filename="../../gdstudio/qt/plots.py" line="413"/>
+        <location filename="../../gdstudio/qt/plots.py" line="391"/>
+        <location filename="../../gdstudio/qt/plots.py" line="423"/>
         <source>Gradient arrows</source>
         <translation>梯度箭头</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/plots.py" line="386"/>
-        <location filename="../../gdstudio/qt/plots.py" line="414"/>
+        <location filename="../../gdstudio/qt/plots.py" line="392"/>
+        <location filename="../../gdstudio/qt/plots.py" line="424"/>
         <source>Gradient</source>
         <translation>梯度</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/plots.py" line="423"/>
+        <location filename="../../gdstudio/qt/plots.py" line="433"/>
         <source>gradient of the loss along {name}</source>
         <translation>损失沿 {name} 方向的梯度</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/plots.py" line="426"/>
+        <location filename="../../gdstudio/qt/plots.py" line="436"/>
         <source>steps ago</source>
         <translation>几步之前</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/plots.py" line="431"/>
-        <location filename="../../gdstudio/qt/plots.py" line="432"/>
+        <location filename="../../gdstudio/qt/plots.py" line="441"/>
+        <location filename="../../gdstudio/qt/plots.py" line="442"/>
         <source>∂loss/∂{name}</source>
         <translation>∂损失/∂{name}</translation>
     </message>
@@ -541,51 +541,51 @@
         <translation>目标：B 在 {low} 到 {high} 之间想好了一个秘密数字。A 只能根据 B 的回答把它找出来。</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess_settings.py" line="79"/>
+        <location filename="../../gdstudio/qt/tabs/guess_settings.py" line="92"/>
         <source>The game</source>
         <extracomment>a setting changed that needs a new game</extracomment>
         <translation>游戏设置</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess_settings.py" line="80"/>
-        <location filename="../../gdstudio/qt/tabs/guess_settings.py" line="88"/>
+        <location filename="../../gdstudio/qt/tabs/guess_settings.py" line="93"/>
+        <location filename="../../gdstudio/qt/tabs/guess_settings.py" line="101"/>
         <source>Lowest number</source>
         <translation>最小的数</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess_settings.py" line="81"/>
-        <location filename="../../gdstudio/qt/tabs/guess_settings.py" line="89"/>
+        <location filename="../../gdstudio/qt/tabs/guess_settings.py" line="94"/>
+        <location filename="../../gdstudio/qt/tabs/guess_settings.py" line="102"/>
         <source>Highest number</source>
         <translation>最大的数</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess_settings.py" line="82"/>
+        <location filename="../../gdstudio/qt/tabs/guess_settings.py" line="95"/>
         <source>Random secret (from the seed)</source>
         <translation>随机的秘密数字（由随机种子决定）</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess_settings.py" line="83"/>
-        <location filename="../../gdstudio/qt/tabs/guess_settings.py" line="90"/>
+        <location filename="../../gdstudio/qt/tabs/guess_settings.py" line="96"/>
+        <location filename="../../gdstudio/qt/tabs/guess_settings.py" line="103"/>
         <source>Secret number</source>
         <translation>秘密数字</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess_settings.py" line="84"/>
+        <location filename="../../gdstudio/qt/tabs/guess_settings.py" line="97"/>
         <source>B answers</source>
         <translation>B 怎么回答</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess_settings.py" line="85"/>
+        <location filename="../../gdstudio/qt/tabs/guess_settings.py" line="98"/>
         <source>in words: “too low” …</source>
         <translation>用词语：“太小了”……</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess_settings.py" line="86"/>
+        <location filename="../../gdstudio/qt/tabs/guess_settings.py" line="99"/>
         <source>exactly: the difference</source>
         <translation>精确地：说出差多少</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess_settings.py" line="91"/>
+        <location filename="../../gdstudio/qt/tabs/guess_settings.py" line="104"/>
         <source>How B answers</source>
         <translation>B 怎么回答</translation>
     </message>
@@ -622,7 +622,7 @@
         <translation>猜</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/guess_settings.py" line="92"/>
+        <location filename="../../gdstudio/qt/tabs/guess_settings.py" line="105"/>
         <source>Random secret</source>
         <translation>随机的秘密数字</translation>
     </message>
@@ -947,7 +947,7 @@
 <context>
     <name>LandscapePlot</name>
     <message>
-        <location filename="../../gdstudio/qt/tabs/landscape_plot.py" line="259"/>
+        <location filename="../../gdstudio/qt/tabs/landscape_plot.py" line="368"/>
         <source>lowest possible
 loss {loss}</source>
         <extracomment>the landscape&apos;s shading, low loss light to high loss dark (blues: safe for colour-blind eyes)</extracomment>
@@ -955,19 +955,19 @@ loss {loss}</source>
 损失 {loss}</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/landscape_plot.py" line="283"/>
+        <location filename="../../gdstudio/qt/tabs/landscape_plot.py" line="392"/>
         <source>loss of sample {i} alone</source>
         <translation>只看样本 {i} 时的损失</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/landscape_plot.py" line="300"/>
+        <location filename="../../gdstudio/qt/tabs/landscape_plot.py" line="409"/>
         <source>lowest point
 loss {loss}</source>
         <translation>最低点
 损失 {loss}</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/landscape_plot.py" line="313"/>
+        <location filename="../../gdstudio/qt/tabs/landscape_plot.py" line="422"/>
         <source>fits sample {i}</source>
         <translation>正好符合样本 {i}</translation>
     </message>
@@ -983,32 +983,32 @@ loss {loss}</source>
 <context>
     <name>LossPlot</name>
     <message>
-        <location filename="../../gdstudio/qt/plots.py" line="130"/>
-        <location filename="../../gdstudio/qt/plots.py" line="167"/>
+        <location filename="../../gdstudio/qt/plots.py" line="131"/>
+        <location filename="../../gdstudio/qt/plots.py" line="172"/>
         <source>Loss curve</source>
         <translation>损失曲线</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/plots.py" line="133"/>
-        <location filename="../../gdstudio/qt/plots.py" line="169"/>
+        <location filename="../../gdstudio/qt/plots.py" line="134"/>
+        <location filename="../../gdstudio/qt/plots.py" line="174"/>
         <source>Loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/plots.py" line="134"/>
-        <location filename="../../gdstudio/qt/plots.py" line="170"/>
+        <location filename="../../gdstudio/qt/plots.py" line="135"/>
+        <location filename="../../gdstudio/qt/plots.py" line="175"/>
         <source>loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/plots.py" line="135"/>
-        <location filename="../../gdstudio/qt/plots.py" line="171"/>
+        <location filename="../../gdstudio/qt/plots.py" line="136"/>
+        <location filename="../../gdstudio/qt/plots.py" line="176"/>
         <source>step</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/plots.py" line="148"/>
-        <location filename="../../gdstudio/qt/plots.py" line="173"/>
+        <location filename="../../gdstudio/qt/plots.py" line="153"/>
+        <location filename="../../gdstudio/qt/plots.py" line="178"/>
         <source>tolerance</source>
         <translation>容差</translation>
     </message>
@@ -1329,12 +1329,12 @@ loss {loss}</source>
 <context>
     <name>RifleView</name>
     <message>
-        <location filename="../../gdstudio/qt/tabs/rifle.py" line="169"/>
+        <location filename="../../gdstudio/qt/tabs/rifle.py" line="170"/>
         <source>Rifle target</source>
         <translation>步枪打靶</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/rifle.py" line="173"/>
+        <location filename="../../gdstudio/qt/tabs/rifle.py" line="174"/>
         <source>Purpose: hit the bullseye. After each burst, pull the target back, look at the holes and correct the aim.</source>
         <translation>目标：打中靶心。每打完一轮，把靶子拉回来，看看弹孔，再修正瞄准点。</translation>
     </message>
@@ -1440,103 +1440,103 @@ loss {loss}</source>
         <translation>从损失图上去掉用来比较的灰色虚线。</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/rifle_target.py" line="782"/>
+        <location filename="../../gdstudio/qt/tabs/rifle_target.py" line="609"/>
         <source>aim (drag me)</source>
         <extracomment>the aim was dragged and dropped (or set by ``drop_aim``): x and y in cm, within bounds</extracomment>
         <translation>瞄准点（可拖动）</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/rifle_target.py" line="783"/>
+        <location filename="../../gdstudio/qt/tabs/rifle_target.py" line="610"/>
         <source>Target with the bullet holes</source>
         <translation>带弹孔的靶子</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/rifle_close_up.py" line="64"/>
+        <location filename="../../gdstudio/qt/tabs/rifle_close_up.py" line="65"/>
         <source>Close-up of the latest burst</source>
         <translation>最近一轮的特写</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/rifle_close_up.py" line="68"/>
+        <location filename="../../gdstudio/qt/tabs/rifle_close_up.py" line="69"/>
         <source>Close-up: the latest burst</source>
         <translation>特写：最近一轮</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/rifle.py" line="258"/>
+        <location filename="../../gdstudio/qt/tabs/rifle.py" line="259"/>
         <source>First aim, right (cm)</source>
         <translation>第一次瞄准，向右（厘米）</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/rifle.py" line="267"/>
+        <location filename="../../gdstudio/qt/tabs/rifle.py" line="268"/>
         <source>First aim, up (cm)</source>
         <translation>第一次瞄准，向上（厘米）</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/rifle.py" line="190"/>
+        <location filename="../../gdstudio/qt/tabs/rifle.py" line="191"/>
         <source>left</source>
         <translation>左边</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/rifle.py" line="191"/>
+        <location filename="../../gdstudio/qt/tabs/rifle.py" line="192"/>
         <source>right</source>
         <translation>右边</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/rifle.py" line="192"/>
+        <location filename="../../gdstudio/qt/tabs/rifle.py" line="193"/>
         <source>above</source>
         <translation>上方</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/rifle.py" line="193"/>
+        <location filename="../../gdstudio/qt/tabs/rifle.py" line="194"/>
         <source>below</source>
         <translation>下方</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/rifle.py" line="194"/>
+        <location filename="../../gdstudio/qt/tabs/rifle.py" line="195"/>
         <source>upper left</source>
         <translation>左上方</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/rifle.py" line="195"/>
+        <location filename="../../gdstudio/qt/tabs/rifle.py" line="196"/>
         <source>upper right</source>
         <translation>右上方</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/rifle.py" line="196"/>
+        <location filename="../../gdstudio/qt/tabs/rifle.py" line="197"/>
         <source>lower left</source>
         <translation>左下方</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/rifle.py" line="197"/>
+        <location filename="../../gdstudio/qt/tabs/rifle.py" line="198"/>
         <source>lower right</source>
         <translation>右下方</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/rifle.py" line="198"/>
+        <location filename="../../gdstudio/qt/tabs/rifle.py" line="199"/>
         <source>bullseye</source>
         <translation>靶心</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/rifle.py" line="200"/>
+        <location filename="../../gdstudio/qt/tabs/rifle.py" line="201"/>
         <source>off the target</source>
         <translation>脱靶</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/rifle.py" line="200"/>
+        <location filename="../../gdstudio/qt/tabs/rifle.py" line="201"/>
         <source>ring {n}</source>
         <translation>{n} 环</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/rifle.py" line="202"/>
+        <location filename="../../gdstudio/qt/tabs/rifle.py" line="203"/>
         <source>ring 10, bullseye</source>
         <translation>10 环，正中靶心</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/rifle.py" line="204"/>
+        <location filename="../../gdstudio/qt/tabs/rifle.py" line="205"/>
         <source>{where}, {side}</source>
         <translation>{where}，{side}</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/rifle.py" line="205"/>
+        <location filename="../../gdstudio/qt/tabs/rifle.py" line="206"/>
         <source>{where}, {deg} degrees {side}</source>
         <translation>{where}，偏{side} {deg} 度</translation>
     </message>
@@ -1551,27 +1551,27 @@ loss {loss}</source>
         <translation>每轮 {k} 发</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/rifle.py" line="214"/>
+        <location filename="../../gdstudio/qt/tabs/rifle.py" line="215"/>
         <source>Xiao Ming aims somewhere on the target — here at ({x}, {y}) cm — and remembers how he held the rifle. That first aim is the &lt;i&gt;initialization&lt;/i&gt;. Drag the aim ⊕ on the target to start from somewhere else.</source>
         <translation>小明先随便瞄准靶上的一个地方——这里是 ({x}, {y}) 厘米——并记住自己是怎么端枪的。这第一次瞄准就是&lt;i&gt;初始化&lt;/i&gt;。在靶子上拖动瞄准点 ⊕，可以换一个地方开始。</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/rifle.py" line="221"/>
+        <location filename="../../gdstudio/qt/tabs/rifle.py" line="222"/>
         <source>He fires a burst of {k}. Sight error, wind and the rifle&apos;s own scatter push every bullet: the flight is the &lt;i&gt;forward&lt;/i&gt; calculation.</source>
         <translation>他连打 {k} 发。准星偏差、风和步枪本身的散布都会推动每颗子弹：子弹的飞行就是&lt;i&gt;前向计算&lt;/i&gt;。</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/rifle.py" line="226"/>
+        <location filename="../../gdstudio/qt/tabs/rifle.py" line="227"/>
         <source>He pulls the target back and looks: the holes are on average {d} cm from the centre. The burst&apos;s loss — half the mean squared distance — is &lt;b&gt;{loss}&lt;/b&gt;.</source>
         <translation>他把靶子拉回来看：弹孔离中心平均 {d} 厘米。这一轮的损失（距离平方的平均值的一半）是 &lt;b&gt;{loss}&lt;/b&gt;。</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/rifle.py" line="239"/>
+        <location filename="../../gdstudio/qt/tabs/rifle.py" line="240"/>
         <source>He shifts the aim against the gradient by {lr} × its length (the dashed arrow): the aim is now ({x}, {y}). That correction is the &lt;i&gt;gradient-descent&lt;/i&gt; step.</source>
         <translation>他把瞄准点朝梯度的反方向移动梯度长度的 {lr} 倍（虚线箭头）：现在瞄准 ({x}, {y})。这次修正就是&lt;i&gt;梯度下降&lt;/i&gt;的一步。</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/rifle.py" line="246"/>
+        <location filename="../../gdstudio/qt/tabs/rifle.py" line="247"/>
         <source>plateau: the aim is as good as it gets — the scatter of the shots keeps the loss from getting smaller (loss {loss})</source>
         <translation>停滞：瞄准已经不能更好了——子弹的散布让损失没法再变小（损失 {loss}）</translation>
     </message>
@@ -1611,29 +1611,29 @@ loss {loss}</source>
         <translation>损失从一步到下一步的平均跳动（第 {skip} 步之后）：虚线 {ghost}，这一次 {live}。</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/rifle.py" line="322"/>
+        <location filename="../../gdstudio/qt/tabs/rifle.py" line="339"/>
         <source>No shots yet: press Step to fire the first burst.</source>
         <translation>还没有开枪：按“单步”打出第一轮。</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/rifle_close_up.py" line="72"/>
-        <location filename="../../gdstudio/qt/tabs/rifle_target.py" line="897"/>
+        <location filename="../../gdstudio/qt/tabs/rifle_close_up.py" line="73"/>
+        <location filename="../../gdstudio/qt/tabs/rifle_target.py" line="711"/>
         <source>−gradient</source>
         <translation>−梯度</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/rifle.py" line="327"/>
+        <location filename="../../gdstudio/qt/tabs/rifle.py" line="344"/>
         <source>Latest burst (step {step}), shot by shot:</source>
         <translation>最近一轮（第 {step} 步），逐发来看：</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/rifle_close_up.py" line="70"/>
-        <location filename="../../gdstudio/qt/tabs/rifle_target.py" line="899"/>
+        <location filename="../../gdstudio/qt/tabs/rifle_close_up.py" line="71"/>
+        <location filename="../../gdstudio/qt/tabs/rifle_target.py" line="712"/>
         <source>mean</source>
         <translation>平均</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/rifle.py" line="232"/>
+        <location filename="../../gdstudio/qt/tabs/rifle.py" line="233"/>
         <source>Looking at the holes is the &lt;i&gt;backpropagation&lt;/i&gt;: the mean hole ✖ sits at ({gx}, {gy}) — that vector is the gradient, with a direction and a size ({size} cm). The orange arrow is minus the gradient.</source>
         <translation>看弹孔就是&lt;i&gt;反向传播&lt;/i&gt;：弹孔的平均位置 ✖ 在 ({gx}, {gy})——这个向量就是梯度，它有方向也有大小（{size} 厘米）。橙色箭头是负梯度。</translation>
     </message>
@@ -1648,12 +1648,12 @@ loss {loss}</source>
         <translation>{ghost}（虚线）</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/rifle_target.py" line="916"/>
+        <location filename="../../gdstudio/qt/tabs/rifle_target.py" line="741"/>
         <source>no wind</source>
         <translation>无风</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/rifle_target.py" line="919"/>
+        <location filename="../../gdstudio/qt/tabs/rifle_target.py" line="744"/>
         <source>wind {cm} cm</source>
         <translation>风 {cm} 厘米</translation>
     </message>
