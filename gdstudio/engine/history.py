@@ -132,13 +132,19 @@ class History:
         """(step, value) copies with at most about ``max_points`` points, for drawing.
 
         Long histories keep every k-th row plus the last one, so the newest point is always
-        drawn. The arrays are copies: a plot may keep them while the history grows.
+        drawn. k is a power of two (between a half and all of ``max_points`` points are kept):
+        it changes only when the history doubles, so while a run goes on the points kept stay
+        the same rows and a curve drawn from them does not shimmer as it grows (a k worked out
+        afresh for each length picked other rows every few frames). The arrays are copies: a
+        plot may keep them while the history grows.
         """
         n = self._n
         values = self._data[self._index[name]][:n]
         if n <= max_points:
             return self._column_rows(0, 0, n).copy(), values.copy()
-        stride = math.ceil(n / max_points)
+        stride = 1 << max(0, math.ceil(math.log2(n / max_points)))
+        while n > stride * max_points:  # (log2 rounding)
+            stride *= 2
         idx = np.arange(0, n, stride)
         if idx[-1] != n - 1:
             idx = np.append(idx, n - 1)

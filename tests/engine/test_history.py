@@ -86,3 +86,28 @@ def test_a_million_rows_stay_within_tens_of_megabytes():
     reserved = h.capacity * 8 * len(h.columns)
     assert h.nbytes < 60e6
     assert reserved < 2 * h.nbytes
+
+
+@given(
+    st.integers(min_value=1, max_value=50000),
+    st.integers(min_value=1, max_value=5000),
+    st.integers(min_value=2, max_value=2000),
+)
+def test_decimated_keeps_the_same_rows_as_the_history_grows(n, more, max_points):
+    """Issue 7: the rows kept are every k-th for a power of two k, so they stay the same rows
+    while the history grows (until k doubles): a long curve does not shimmer as a run goes on.
+    At least half of ``max_points`` are kept."""
+    h = History(("step", "loss"))
+    for i in range(n + more):
+        h.append((i, float(i)))
+    small = History(("step", "loss"))
+    for i in range(n):
+        small.append((i, float(i)))
+    x1, _ = small.decimated("loss", max_points)
+    x2, _ = h.decimated("loss", max_points)
+    if n > max_points:
+        assert len(x1) >= max_points // 2
+        stride = int(x1[1] - x1[0])
+        assert stride & (stride - 1) == 0  # a power of two
+        if n + more <= stride * max_points:  # the same k: the rows kept before are kept
+            assert set(x1[:-1]) <= set(x2)
