@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QGraphicsItem, QWidget
 
 from gdstudio.engine import Trainer
 from gdstudio.qt.common import BLUE, GREY, INK, ORANGE, VERMILION, font, translate
-from gdstudio.qt.items import Curve, Dots
+from gdstudio.qt.items import Curve, Dots, padded
 
 MAX_POINTS = 2000  # points drawn for the loss curve, whatever the history length
 MIN_POINTS = 400
@@ -305,9 +305,9 @@ class ArrowSet(pg.GraphicsObject):
         for pen in self._outline:
             pen.setCosmetic(True)
         self._brushes = [QBrush(c) for c in colours]
-        self.set_widths(widths)
         self._segments: list[tuple[float, float, float, float] | None] = []
-        self._rect = QRectF()
+        self._rect: QRectF | None = None
+        self.set_widths(widths)
 
     def set_widths(self, widths: list[float]) -> None:
         self._pens = []
@@ -315,11 +315,16 @@ class ArrowSet(pg.GraphicsObject):
             pen = QPen(colour, width)  # (square caps, as pyqtgraph's curves had)
             pen.setCosmetic(True)
             self._pens.append(pen)
-        self.update()
+        self._changed()
 
     def set_segments(self, segments: list[tuple[float, float, float, float] | None]) -> None:
         """(x0, y0, x1, y1) from tail to tip for each arrow, newest first (None: not drawn)."""
         self._segments = list(segments)
+        self._changed()
+
+    def _changed(self) -> None:
+        self.prepareGeometryChange()
+        self._rect = None
         self.update()
 
     def getData(self) -> tuple[np.ndarray, np.ndarray]:  # noqa: N802 (pyqtgraph's name)
@@ -332,11 +337,32 @@ class ArrowSet(pg.GraphicsObject):
     def viewTransformChanged(self) -> None:  # noqa: N802 (pyqtgraph's name)
         super().viewTransformChanged()  # (forgets the cached viewRect)
         self.prepareGeometryChange()
-        rect = self.viewRect()
-        self._rect = QRectF(rect) if rect is not None else QRectF()
+        self._rect = None
 
     def boundingRect(self) -> QRectF:  # noqa: N802 (Qt's name)
-        return self._rect  # the visible area: arrows and their heads are clipped to it
+        """The arrows' own area (within the visible one), with room for the heads and pens:
+        a new set of small arrows repaints only around them, not the whole plot (the
+        converged arrows of a run are small; repainting the whole plot for them cost half a
+        millisecond a frame)."""
+        if self._rect is None:
+            view = self.viewRect()
+            xs, ys = self.getData()
+            ok = np.isfinite(xs) & np.isfinite(ys)
+            if view is None or not ok.any():
+                self._rect = QRectF()
+            else:
+                xs, ys = xs[ok], ys[ok]
+                # within the view (a rectangle of no height, one horizontal arrow, included)
+                x0, x1 = max(xs.min(), view.left()), min(xs.max(), view.right())
+                y0, y1 = max(ys.min(), view.top()), min(ys.max(), view.bottom())
+                if x0 > x1 or y0 > y1:
+                    self._rect = QRectF()
+                else:
+                    pad = max(self._heads, default=0.0) + max(
+                        (pen.widthF() for pen in self._pens), default=1.0
+                    )
+                    self._rect = padded(self, QRectF(x0, y0, x1 - x0, y1 - y0), pad)
+        return self._rect
 
     def paint(self, p: QPainter, *args) -> None:
         t = p.transform()

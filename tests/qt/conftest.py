@@ -52,6 +52,18 @@ def black_box_page(window, part: int):
     return page
 
 
+def on_screen(window, widget) -> np.ndarray:
+    """What the window's backing store holds for ``widget`` (not drawn afresh, as grab() is):
+    where a redraw of part of a plot left old pixels, they show here."""
+    QApplication.processEvents()
+    shot = window.screen().grabWindow(window.winId())
+    corner = widget.mapTo(window, widget.rect().topLeft())
+    image = shot.copy(corner.x(), corner.y(), widget.width(), widget.height()).toImage()
+    image = image.convertToFormat(QImage.Format.Format_RGB32)
+    a = np.frombuffer(image.constBits(), np.uint8).reshape(image.height(), -1)
+    return a[:, : 4 * image.width()].astype(int)
+
+
 def pixels(widget) -> np.ndarray:
     """What ``widget`` shows, as an array of BGRA bytes (rows of 4 x width integers)."""
     image = widget.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)

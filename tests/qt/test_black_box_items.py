@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QComboBox
 
 from gdstudio.qt.items import Curve, Dots, Polyline, Segment
 from gdstudio.qt.tabs.black_box import Pairs
-from tests.qt.conftest import black_box_page, pixels
+from tests.qt.conftest import black_box_page, on_screen, pixels
 
 
 def _pixels(widget) -> np.ndarray:
@@ -253,20 +253,6 @@ def test_a_long_one_sample_run_draws_each_piece_of_its_path_once(window, family)
     assert land.sample_curve.isVisible() or family != "w*x+x^2"
 
 
-def _on_screen(window, widget) -> np.ndarray:
-    """What the window's backing store holds for ``widget`` (not drawn afresh, as grab() is):
-    where a redraw of part of a plot left old pixels, they show here."""
-    from PySide6.QtGui import QImage
-
-    QApplication.processEvents()
-    shot = window.screen().grabWindow(window.winId())
-    corner = widget.mapTo(window, widget.rect().topLeft())
-    image = shot.copy(corner.x(), corner.y(), widget.width(), widget.height()).toImage()
-    image = image.convertToFormat(QImage.Format.Format_RGB32)
-    a = np.frombuffer(image.constBits(), np.uint8).reshape(image.height(), -1)
-    return a[:, : 4 * image.width()].astype(int)
-
-
 @pytest.mark.parametrize(
     "part, family, batch",
     [(1, "w*x+x^2", "full"), (1, "w*x+v*x^2", "full"), (1, "w*x+x^2", "1"), (0, None, None)],
@@ -289,9 +275,9 @@ def test_frames_of_a_run_leave_no_old_pixels(window, part, family, batch):
             t.run(3 if k % 2 else 120)  # (more new points than the path shows as dots)
             page.refresh()
             for plot in plots:
-                before = _on_screen(window, plot)
+                before = on_screen(window, plot)
                 plot.viewport().update()
-                after = _on_screen(window, plot)
+                after = on_screen(window, plot)
                 assert np.array_equal(before, after), (k, plot.objectName())
 
 
@@ -311,7 +297,7 @@ def test_a_growing_path_redraws_its_new_pieces(qtbot):
     rng = np.random.default_rng(3)
     x, y = [1.0, 2.0], [1.0, 1.5]
     line.setData(x, y)
-    _on_screen(plot, plot)
+    on_screen(plot, plot)
     for k in range(12):
         if k == 6:
             x, y = [9.0, 8.0], [1.0, 2.0]  # another path: all redrawn
@@ -319,6 +305,6 @@ def test_a_growing_path_redraws_its_new_pieces(qtbot):
             x = x + list(rng.uniform(0.5, 9.5, 3))  # far apart: nothing else redraws there
             y = y + list(rng.uniform(0.5, 9.5, 3))
         line.setData(x, y)
-        shown = _on_screen(plot, plot)
+        shown = on_screen(plot, plot)
         plot.viewport().update()
-        assert np.array_equal(shown, _on_screen(plot, plot)), k
+        assert np.array_equal(shown, on_screen(plot, plot)), k

@@ -5,7 +5,6 @@ from __future__ import annotations
 import math
 
 import numpy as np
-import pytest
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication, QCheckBox, QPushButton
@@ -78,15 +77,49 @@ def test_the_gradient_origin_is_a_dark_dot_at_zero(window):
     assert _drawn(plot, plot.origin, 0.0, 0.0, QColor("#202020")) >= 16  # an 8-px dot
 
 
-def test_the_gradient_arrows_bounds_follow_the_view(window, qtbot):
-    """The arrows' bounds are the visible area and follow each new range (they stayed the first
-    view's before: a redraw of part of the plot could skip the arrows there)."""
-    page = window.pages[0]
-    qtbot.mouseClick(page.findChild(QPushButton, "stepButton"), Qt.MouseButton.LeftButton)
+def test_the_gradient_arrows_bounds_hold_the_arrows_and_follow_the_view(window, qtbot):
+    """The arrows' bounds are their own area within the visible one (a frame repaints only
+    around them) and follow each new range (they once stayed the first view's)."""
+    page = window.pages[2]  # the rifle: arrows in two dimensions
+    window.tabs.setCurrentIndex(2)
+    for _ in range(4):
+        qtbot.mouseClick(page.findChild(QPushButton, "stepButton"), Qt.MouseButton.LeftButton)
     plot = page.gradient_plot
-    for x0, x1, y0, y1 in [(-30, 30, -9.5, 0.5), (-3, 3, -2, 1), (-300, 300, -9.5, 0.5)]:
+    xs, ys = plot.arrows.getData()
+    assert len(xs) == 8
+    for x0, x1, y0, y1 in [(-60, 60, -60, 60), (-3, 3, -3, 3), (-600, 600, -600, 600)]:
         plot.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
         QApplication.processEvents()
+        view = plot.arrows.viewRect()
         r = plot.arrows.boundingRect()
-        assert (r.left(), r.right()) == (pytest.approx(x0), pytest.approx(x1))
-        assert (r.top(), r.bottom()) == (pytest.approx(y0), pytest.approx(y1))
+        for x, y in zip(xs, ys):  # every end in sight is inside
+            if view.contains(QPointF(x, y)):
+                assert r.contains(QPointF(x, y)), (x, y, r)
+        # and the bounds reach at most a head and a pen beyond the view
+        pixel = view.width() / plot.getPlotItem().getViewBox().width()
+        slack = 30 * pixel
+        assert view.adjusted(-slack, -slack, slack, slack).contains(r)
+    plot.setRange(xRange=(-60, 60), yRange=(-60, 60), padding=0)
+    QApplication.processEvents()
+    wide = plot.arrows.boundingRect()
+    assert wide.width() < 0.9 * plot.arrows.viewRect().width()  # (not the whole view)
+
+
+def test_frames_of_a_run_leave_no_old_arrow_pixels(window, qtbot):
+    """With bounds of their own, a frame repaints only around the arrows: what is on screen
+    then is what a repaint of the whole plot shows."""
+    from tests.benchmarks.window_run import marked_running
+    from tests.qt.conftest import on_screen
+
+    page = window.pages[2]
+    window.tabs.setCurrentIndex(2)
+    page.trainer.stop_rules = False
+    plot = page.gradient_plot
+    with marked_running(page):
+        for k in range(30):
+            page.trainer.run(1 if k % 3 else 25)
+            page.refresh()
+            before = on_screen(window, plot)
+            plot.viewport().update()
+            after = on_screen(window, plot)
+            assert np.array_equal(before, after), k
