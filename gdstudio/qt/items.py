@@ -353,17 +353,50 @@ class Curve(pg.GraphicsObject):
         self._segments = PrimitiveArray(QLineF, 4)
 
     def setData(self, x, y, shown_y=None) -> None:
+        old_x, old_y = self.xData, self._shown_y
         self.xData = np.asarray(x, dtype=float).ravel()
         self.yData = np.asarray(y, dtype=float).ravel()
         self._shown_y = self.yData if shown_y is None else np.asarray(shown_y, dtype=float)
-        self.update()
+        changed = self._changed_rect(old_x, old_y)
+        if changed is None:
+            self.update()
+        elif not changed.isEmpty():
+            self.update(changed)
+
+    def _changed_rect(self, old_x, old_y) -> QRectF | None:
+        """Where the line changed, in sight: around the segments, old and new, from the first
+        point that differs (a run's loss curve keeps its points and changes only at its end,
+        so a frame repaints the end, not the whole plot). An empty rectangle: nothing in
+        sight changed; None: repaint it all (no old line, a non-finite point)."""
+        x, y = self.xData, self._shown_y
+        view = self._rect
+        if old_x is None or old_y is None or len(y) != len(x) or not view.isValid():
+            return None
+        n = min(len(x), len(old_x))
+        same = (x[:n] == old_x[:n]) & (y[:n] == old_y[:n])
+        first = n if same.all() else int(np.argmin(same))
+        if first == len(x) == len(old_x):
+            return QRectF()
+        a = max(first - 1, 0)  # the segment into the first changed point changed too
+        xs = np.concatenate([x[a:], old_x[a:]])
+        ys = np.concatenate([y[a:], old_y[a:]])
+        if not (np.isfinite(xs).all() and np.isfinite(ys).all()):
+            return None
+        x0, x1, y0, y1 = float(xs.min()), float(xs.max()), float(ys.min()), float(ys.max())
+        # in sight only (a far value would make a rectangle too large to map)
+        x0, x1 = max(x0, view.left()), min(x1, view.right())
+        y0, y1 = max(y0, view.top()), min(y1, view.bottom())
+        if x0 > x1 or y0 > y1:
+            return QRectF()
+        pad = 0.5 * max(self.opts["pen"].widthF(), 1.0) + 2.0  # pixels (square caps and all)
+        return padded(self, QRectF(x0, y0, x1 - x0, y1 - y0), pad)
 
     def getData(self):
         return self.xData, self.yData
 
     def setPen(self, pen) -> None:
         self.opts["pen"] = pg.mkPen(pen)
-        self.update()
+        self.update()  # (all of it)
 
     def dataBounds(self, ax, frac=1.0, orthoRange=None):
         d = self.xData if ax == 0 else self._shown_y

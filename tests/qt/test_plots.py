@@ -116,6 +116,8 @@ def test_frames_of_a_run_leave_no_old_arrow_pixels(window, qtbot):
     page.trainer.stop_rules = False
     plot = page.gradient_plot
     with marked_running(page):
+        page.refresh()
+        qtbot.wait(100)  # (the tab just shown: its first paints and layout settle)
         for k in range(30):
             page.trainer.run(1 if k % 3 else 25)
             page.refresh()
@@ -123,3 +125,60 @@ def test_frames_of_a_run_leave_no_old_arrow_pixels(window, qtbot):
             plot.viewport().update()
             after = on_screen(window, plot)
             assert np.array_equal(before, after), k
+
+
+def test_frames_of_a_run_leave_no_old_loss_curve_pixels(window, qtbot):
+    """The loss curve repaints only where it changed (its end, in a long run): what is on
+    screen after each frame, with the range kept or changed, is what a repaint of the whole
+    plot shows."""
+    from tests.benchmarks.window_run import marked_running, prefill
+    from tests.qt.conftest import on_screen
+
+    page = window.pages[2]  # the rifle: a noisy loss
+    window.tabs.setCurrentIndex(2)
+    t = page.trainer
+    t.stop_rules = False
+    t.max_steps = 10**9
+    prefill(t, 5000)
+    plot = page.loss_plot
+    with marked_running(page):
+        page.refresh()
+        qtbot.wait(100)  # (the tab just shown: its first paints and layout settle)
+        for k in range(40):
+            t.run(1 if k % 4 else 150)
+            page.refresh()
+            before = on_screen(window, plot)
+            plot.viewport().update()
+            after = on_screen(window, plot)
+            assert np.array_equal(before, after), k
+
+
+def test_a_curve_that_only_grew_repaints_only_its_end(qtbot):
+    """items.Curve asks for a repaint of the changed end: old and new last segments."""
+    import pyqtgraph as pg
+
+    from gdstudio.qt.items import Curve
+
+    plot = pg.PlotWidget()
+    qtbot.addWidget(plot)
+    plot.resize(300, 200)
+    plot.setRange(xRange=(0, 100), yRange=(0, 10), padding=0)
+    plot.show()
+    qtbot.waitExposed(plot)
+    curve = Curve(pg.mkPen("k", width=3))
+    plot.addItem(curve)
+    x = np.arange(50.0)
+    curve.setData(x, np.full(50, 5.0))
+    QApplication.processEvents()
+    asked = []
+    curve.update = lambda *rect: asked.append(rect)
+    curve.setData(np.arange(51.0), np.r_[np.full(50, 5.0), 6.0])  # one more point
+    (rect,) = asked[0]
+    assert 47.0 < rect.left() < 49.0 and 50.0 < rect.right() < 52.5  # the last segment
+    assert rect.top() < 5.0 and rect.bottom() > 6.0
+    asked.clear()
+    curve.setData(np.arange(51.0), np.r_[np.full(50, 5.0), 6.0])  # the same: no repaint
+    assert asked == []
+    curve.setData(np.arange(51.0), np.full(51, 2.0))  # all moved: everything in one rect
+    (rect,) = asked[0]
+    assert rect.left() < 0.5 and rect.right() > 50.0
