@@ -75,10 +75,10 @@ class PathLine(Curve):
     opaque and not antialiased, so a piece drawn again changes no pixel, and the order does
     not matter either (each pixel is the pen's colour if any piece covers it).
 
-    A path that only grew (new points after the old ones, as between two thinnings of a run)
-    asks for a redraw of only where its new pieces are: a Curve's bounds are the whole view,
-    and redrawing all of it (the shaded map, its iso-lines) each frame cost more than the
-    path."""
+    Like every Curve it asks for a redraw of only where it changed (for a path that grew,
+    where its new pieces are: redrawing all of the plot, the shaded map and its iso-lines,
+    each frame cost more than the path), and its paint strokes only the pieces that reach
+    the area redrawn."""
 
     def __init__(self, pen):
         super().__init__(pen)
@@ -87,39 +87,8 @@ class PathLine(Curve):
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
 
     def setData(self, x, y, shown_y=None) -> None:
-        old_x, old_y = self.xData, self._shown_y
-        self.xData = np.asarray(x, dtype=float).ravel()
-        self.yData = np.asarray(y, dtype=float).ravel()
-        self._shown_y = self.yData if shown_y is None else np.asarray(shown_y, dtype=float)
         self._pieces = None
-        new = self._grown_rect(old_x, old_y)
-        if new is None:
-            self.update()
-        elif not new.isEmpty():
-            self.update(new)
-
-    def _grown_rect(self, old_x, old_y) -> QRectF | None:
-        """Where the pieces added to the old path lie, padded by the pen (None: not a path
-        that only grew, or no finite place; an empty rectangle: nothing added)."""
-        x, y = self.xData, self._shown_y
-        m = 0 if old_x is None else len(old_x)
-        if m == 0 or m > len(x) or len(y) != len(x) or not self._rect.isValid():
-            return None
-        if not (np.array_equal(x[:m], old_x) and np.array_equal(y[:m], old_y)):
-            return None
-        if m == len(x):
-            return QRectF()
-        xs, ys = x[m - 1 :], y[m - 1 :]  # the new pieces start at the old last point
-        if not (np.isfinite(xs).all() and np.isfinite(ys).all()):
-            return None
-        px, py = self.pixelVectors()
-        if px is None or py is None:
-            return None
-        pad = 0.5 * max(self.opts["pen"].widthF(), 1.0) + 2.0  # pixels (square caps and all)
-        dx, dy = px.length() * pad, py.length() * pad
-        x0, x1, y0, y1 = float(xs.min()), float(xs.max()), float(ys.min()), float(ys.max())
-        rect = QRectF(x0 - dx, y0 - dy, x1 - x0 + 2 * dx, y1 - y0 + 2 * dy)
-        return rect if all(map(math.isfinite, rect.getRect())) else None
+        super().setData(x, y, shown_y)  # (a repaint of only where the path changed)
 
     def _unique_pieces(self) -> np.ndarray:
         x, y = self.xData, self._shown_y
