@@ -64,6 +64,22 @@ def on_screen(window, widget) -> np.ndarray:
     return a[:, : 4 * image.width()].astype(int)
 
 
+def shown_plot(qtbot, size, x_range, y_range, background=None):
+    """A bare pyqtgraph PlotWidget of ``size`` on screen, showing ``x_range`` by ``y_range``
+    (for testing one item on its own)."""
+    import pyqtgraph as pg
+
+    plot = pg.PlotWidget()
+    if background is not None:
+        plot.setBackground(background)
+    qtbot.addWidget(plot)
+    plot.resize(*size)
+    plot.show()
+    qtbot.waitExposed(plot)
+    plot.setRange(xRange=x_range, yRange=y_range, padding=0)
+    return plot
+
+
 def pixels(widget) -> np.ndarray:
     """What ``widget`` shows, as an array of BGRA bytes (rows of 4 x width integers)."""
     image = widget.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)

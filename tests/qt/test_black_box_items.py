@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QComboBox
 
 from gdstudio.qt.items import Curve, Dots, Polyline, Segment
 from gdstudio.qt.tabs.black_box import Pairs
-from tests.qt.conftest import black_box_page, on_screen, pixels
+from tests.qt.conftest import black_box_page, on_screen, pixels, shown_plot
 
 
 def _pixels(widget) -> np.ndarray:
@@ -78,12 +78,7 @@ def choose(page, name: str, data: str) -> None:
 
 
 def test_pairs_draws_what_a_pairs_data_item_draws(qtbot):
-    plot = pg.PlotWidget()
-    qtbot.addWidget(plot)
-    plot.resize(300, 240)
-    plot.show()
-    qtbot.waitExposed(plot)
-    plot.setRange(xRange=(0, 4), yRange=(0, 4), padding=0)
+    plot = shown_plot(qtbot, (300, 240), (0, 4), (0, 4))
     pen = pg.mkPen("#CC79A7", width=4)
     pairs = Pairs(pen)
     plot.addItem(pairs)
@@ -286,12 +281,7 @@ def test_a_growing_path_redraws_its_new_pieces(qtbot):
     a plot, what is on screen after it grew is the whole path (and after a new path too)."""
     from gdstudio.qt.tabs.landscape_plot import PathLine
 
-    plot = pg.PlotWidget()
-    qtbot.addWidget(plot)
-    plot.resize(320, 260)
-    plot.show()
-    qtbot.waitExposed(plot)
-    plot.setRange(xRange=(0, 10), yRange=(0, 10), padding=0)
+    plot = shown_plot(qtbot, (320, 260), (0, 10), (0, 10))
     line = PathLine(pg.mkPen("#E69F00", width=3))
     plot.addItem(line)
     rng = np.random.default_rng(3)

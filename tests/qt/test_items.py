@@ -10,17 +10,12 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
 from tests.qt.conftest import pixels as _pixels
+from tests.qt.conftest import shown_plot
 
 
 @pytest.fixture
 def plot(qtbot):
-    w = pg.PlotWidget()
-    w.setBackground("w")
-    w.resize(300, 300)
-    w.setRange(xRange=(-5, 5), yRange=(-5, 5), padding=0)
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
+    w = shown_plot(qtbot, (300, 300), (-5, 5), (-5, 5), background="w")
     return w
 
 

@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication, QCheckBox, QPushButton
 
 from gdstudio.qt.common import BLUE
+from tests.qt.conftest import shown_plot
 
 
 def _patch(plot, item, x: float, y: float, half: int = 6) -> np.ndarray:
@@ -159,12 +160,7 @@ def test_a_curve_that_only_grew_repaints_only_its_end(qtbot):
 
     from gdstudio.qt.items import Curve
 
-    plot = pg.PlotWidget()
-    qtbot.addWidget(plot)
-    plot.resize(300, 200)
-    plot.setRange(xRange=(0, 100), yRange=(0, 10), padding=0)
-    plot.show()
-    qtbot.waitExposed(plot)
+    plot = shown_plot(qtbot, (300, 200), (0, 100), (0, 10))
     curve = Curve(pg.mkPen("k", width=3))
     plot.addItem(curve)
     x = np.arange(50.0)
