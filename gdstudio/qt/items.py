@@ -19,6 +19,7 @@ from pyqtgraph.Qt import compat
 from pyqtgraph.Qt.internals import PrimitiveArray
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QPainter, QPainterPath, QPen, QPixmap, QTransform
+from PySide6.QtWidgets import QGraphicsItem
 
 
 def padded(item: pg.GraphicsObject, rect: QRectF, pixels: float) -> QRectF:
@@ -351,6 +352,8 @@ class Curve(pg.GraphicsObject):
         self._shown_y: np.ndarray | None = None
         self._rect = QRectF()
         self._segments = PrimitiveArray(QLineF, 4)
+        # (the paint is told which part of the plot it redraws: option.exposedRect)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
 
     def setData(self, x, y, shown_y=None) -> None:
         old_x, old_y = self.xData, self._shown_y
@@ -423,11 +426,35 @@ class Curve(pg.GraphicsObject):
             return x[:-1], y[:-1], x[1:], y[1:]
         return x[:-1][join], y[:-1][join], x[1:][join], y[1:][join]
 
+    def _near(self, ends, rect: QRectF) -> np.ndarray | None:
+        """Which of the segments ``ends`` (x0, y0, x1, y1 arrays) may draw in ``rect``, the
+        part of the plot being repainted (in data coordinates, with room for the pen); None:
+        all of them. A run's frame repaints only where the line changed (``_changed_rect``):
+        stroking the hundreds of wide segments elsewhere, for Qt to clip away whole, was most
+        of that paint."""
+        if len(ends[0]) < 64 or not rect.isValid() or rect.contains(self._rect):
+            return None
+        px, py = self.pixelVectors()
+        if px is None or py is None:
+            return None
+        pad = 0.5 * max(self.opts["pen"].widthF(), 1.0) + 2.0  # pixels
+        dx, dy = px.length() * pad, py.length() * pad
+        x0, y0, x1, y1 = ends
+        return (
+            (np.maximum(x0, x1) >= rect.left() - dx)
+            & (np.minimum(x0, x1) <= rect.right() + dx)
+            & (np.maximum(y0, y1) >= rect.top() - dy)
+            & (np.minimum(y0, y1) <= rect.bottom() + dy)
+        )
+
     def paint(self, p, option, widget) -> None:
         x, y = self.xData, self._shown_y
         if x is None or len(x) < 2 or len(y) != len(x):
             return
         ends = self.segment_ends(x, y)
+        near = self._near(ends, option.exposedRect)
+        if near is not None:
+            ends = tuple(values[near] for values in ends)
         n = len(ends[0])
         if n == 0:
             return

@@ -178,3 +178,33 @@ def test_a_curve_that_only_grew_repaints_only_its_end(qtbot):
     curve.setData(np.arange(51.0), np.full(51, 2.0))  # all moved: everything in one rect
     (rect,) = asked[0]
     assert rect.left() < 0.5 and rect.right() > 50.0
+
+
+def test_a_curve_repainted_at_its_end_strokes_only_the_segments_there(qtbot):
+    """A frame that repaints the curve's end strokes the segments that reach it, not all the
+    line (the pixels are checked against a full repaint in the run test above)."""
+    import pyqtgraph as pg
+
+    from gdstudio.qt.items import Curve
+
+    kept = []
+
+    class Counted(Curve):
+        def _near(self, ends, rect):
+            near = super()._near(ends, rect)
+            kept.append(len(ends[0]) if near is None else int(near.sum()))
+            return near
+
+    plot = shown_plot(qtbot, (400, 200), (0, 1000), (0, 10))
+    curve = Counted(pg.mkPen("k", width=3))
+    plot.addItem(curve)
+    x = np.arange(1000.0)
+    y = 5.0 + np.sin(x / 7.0)
+    curve.setData(x, y)
+    qtbot.waitUntil(lambda: bool(kept))
+    assert kept[-1] == 999  # the first paint: all of it
+    qtbot.wait(20)
+    kept.clear()
+    curve.setData(x, np.r_[y[:-1], 9.0])  # the last point moved
+    qtbot.waitUntil(lambda: bool(kept))
+    assert 0 < kept[-1] < 50

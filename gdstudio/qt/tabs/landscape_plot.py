@@ -16,7 +16,6 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter
-from PySide6.QtWidgets import QGraphicsItem
 
 from gdstudio.engine import Phase, Trainer
 from gdstudio.qt.common import BLUE, INK, ORANGE, PURPLE, fmt, font
@@ -83,8 +82,6 @@ class PathLine(Curve):
     def __init__(self, pen):
         super().__init__(pen)
         self._pieces: np.ndarray | None = None  # (x0, y0, x1, y1) each, worked out at a paint
-        # (the paint is told which part of the plot it redraws: option.exposedRect)
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
 
     def setData(self, x, y, shown_y=None) -> None:
         self._pieces = None
@@ -112,30 +109,13 @@ class PathLine(Curve):
         super().viewTransformChanged()
         self._pieces = None  # (clipped to the view)
 
-    def _within(self, pieces: np.ndarray, rect: QRectF) -> np.ndarray:
-        """The pieces that may draw in ``rect`` (the part of the plot being redrawn, in data
-        coordinates): the others would be clipped away whole. A frame redraws small parts,
-        and stroking all 2000 wide pieces for them cost more than the rest of the picture."""
-        if len(pieces) < 64 or not rect.isValid() or rect.contains(self._rect):
-            return pieces
-        px, py = self.pixelVectors()
-        if px is None or py is None:
-            return pieces
-        pad = 0.5 * max(self.opts["pen"].widthF(), 1.0) + 2.0  # pixels
-        dx, dy = px.length() * pad, py.length() * pad
-        x0, y0, x1, y1 = pieces.T
-        keep = (
-            (np.maximum(x0, x1) >= rect.left() - dx)
-            & (np.minimum(x0, x1) <= rect.right() + dx)
-            & (np.maximum(y0, y1) >= rect.top() - dy)
-            & (np.minimum(y0, y1) <= rect.bottom() + dy)
-        )
-        return pieces[keep]
-
     def paint(self, p, option, widget) -> None:
         if self._pieces is None:
             self._pieces = self._unique_pieces()
-        pieces = self._within(self._pieces, option.exposedRect)
+        pieces = self._pieces
+        near = self._near(pieces.T, option.exposedRect)  # (the pieces that reach the area)
+        if near is not None:
+            pieces = pieces[near]
         n = len(pieces)
         if n == 0:
             return
