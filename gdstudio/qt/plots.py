@@ -13,7 +13,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPen, QPolygonF
-from PySide6.QtWidgets import QGraphicsItem, QWidget
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsView, QWidget
 
 from gdstudio.engine import Trainer
 from gdstudio.qt.common import BLUE, GREY, INK, ORANGE, VERMILION, font, translate
@@ -35,6 +35,7 @@ class _Plot(pg.PlotWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
+        repaint_as_one(self)
         self.text_scale = 1.0
         self._words = ("", "", "")  # title, left label, bottom label
 
@@ -59,6 +60,15 @@ class _Plot(pg.PlotWidget):
 
     def set_thick(self, on: bool) -> None:
         raise NotImplementedError
+
+
+def repaint_as_one(view: QGraphicsView) -> None:
+    """A frame repaints one rectangle, around all that changed, not each changed area on its
+    own. The items that move every frame of a run lie close together (the loss curve's end
+    and its marker; the arrows; the target's holes, marks and arrows), and painting them
+    through a clip of a dozen rectangles cost more than painting the area that holds them
+    all: 0.4 ms of the rifle target's 1.1 ms paint, 0.1 to 0.2 ms of each shared plot's."""
+    view.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.BoundingRectViewportUpdate)
 
 
 def cache_static(plot: pg.PlotWidget | pg.PlotItem) -> None:
@@ -163,6 +173,7 @@ class LossPlot(_Plot):
         self._ghost_data: tuple[np.ndarray, np.ndarray] | None = None
         self._ghost_version = 0  # counts set_ghost calls
         self._ghost_shown: tuple | None = None  # (which ghost, log scale?) as last drawn
+        self._ghost_view: tuple = (None, None)  # (which ghost, log scale?), its x and y drawn
         # the range follows the data by _fit_view, not by pyqtgraph's auto-range
         self._view = self.getPlotItem().getViewBox()
         self._view.disableAutoRange()
@@ -229,23 +240,37 @@ class LossPlot(_Plot):
                 self.ghost.setData(gx, self._y(gy))
             else:
                 self.ghost.setData([], [])
-        parts = [(x, y)]
+        parts = [(x, shown)]
         if self._ghost_data is not None:
-            parts.append((self._ghost_data[0], self._y(self._ghost_data[1])))
+            parts.append(self._ghost_shown_data())
         self._fit_view(parts)
 
+    def _ghost_shown_data(self) -> tuple[np.ndarray, np.ndarray]:
+        """The ghost's steps and losses as drawn (log10 on the log scale), kept until the
+        ghost or the scale changes."""
+        key = (self._ghost_version, self.log_scale)
+        if self._ghost_view[0] != key:
+            gx, gy = self._ghost_data
+            gy = self._y(np.asarray(gy, dtype=float))
+            if self.log_scale:
+                with np.errstate(divide="ignore", invalid="ignore"):
+                    gy = np.log10(gy)
+            self._ghost_view = (key, (np.asarray(gx, dtype=float), gy))
+        return self._ghost_view[1]
+
     def _data_bounds(self, parts) -> list[tuple[float, float] | None]:
-        """The (low, high) of the drawn data per axis, in view coordinates (log10 of the loss on
-        the log scale), from the arrays themselves: asking the view for its children's bounds
-        made every item work them out again on every frame."""
+        """The (low, high) of the drawn data per axis, in view coordinates (``parts``: x and
+        y as drawn, log10 of the loss on the log scale), from the arrays themselves: asking the
+        view for its children's bounds made every item work them out again on every frame."""
         xs, ys = [], []
         for x, y in parts:
             x = np.asarray(x, dtype=float)
             y = np.asarray(y, dtype=float)
-            if self.log_scale:
-                with np.errstate(divide="ignore", invalid="ignore"):
-                    y = np.log10(y)
             ok = np.isfinite(x) & np.isfinite(y)
+            if ok.all():  # (the usual case: no copies)
+                xs.append(x)
+                ys.append(y)
+                continue
             xs.append(x[ok])
             ys.append(y[ok])
         out = []

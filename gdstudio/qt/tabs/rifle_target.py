@@ -38,6 +38,7 @@ from gdstudio.qt.common import (
     translate,
 )
 from gdstudio.qt.items import Dots, Polyline, Segment, _pen_key
+from gdstudio.qt.plots import repaint_as_one
 from gdstudio.scenarios.rifle import RING_WIDTH, RINGS, Rifle
 
 BURSTS_SHOWN = 5  # the latest bursts drawn in colour; older holes are small and grey
@@ -437,6 +438,7 @@ class TargetPlot(pg.PlotWidget):
     def __init__(self, name: str, parent: QWidget | None = None, cached: bool = True):
         super().__init__(parent)
         self.setObjectName(name)
+        repaint_as_one(self)
         self.setBackground("w")
         self.setAspectLocked(True)
         self.setMouseEnabled(x=False, y=False)
@@ -644,7 +646,13 @@ class RangeTarget(TargetPlot):
         before = self._older
         if _same(before, older):
             return
-        start = next((k for k, r in enumerate(before) if older and r is older[0]), None)
+        start = None
+        if before and older:  # where the first of them was: steps follow one another
+            k = older[0].step - before[0].step
+            if 0 <= k < len(before) and before[k] is older[0]:
+                start = k
+            else:
+                start = next((k for k, r in enumerate(before) if r is older[0]), None)
         kept = 0 if start is None else len(before) - start
         if start is not None and kept <= len(older) and _same(before[start:], older[:kept]):
             counts = [self._older_rows[start:]]
@@ -653,11 +661,11 @@ class RangeTarget(TargetPlot):
         else:
             kept, counts, parts = 0, [], []
             first = self._next_burst  # other records: new numbers
-        for r in older[kept:]:
-            parts.append(r.forward.impacts)
-            counts.append([len(r.forward.impacts)])
-        xy = np.vstack(parts) if parts else np.zeros((0, 2))
-        rows = np.concatenate(counts) if counts else np.zeros(0, dtype=int)
+        new = [r.forward.impacts for r in older[kept:]]
+        parts += new
+        counts.append(np.fromiter(map(len, new), dtype=int, count=len(new)))
+        xy = np.concatenate(parts) if parts else np.zeros((0, 2))
+        rows = np.concatenate(counts)
         self._older, self._older_rows, self._older_xy = list(older), rows, xy
         self._older_first, self._next_burst = first, first + len(older)
         self.old_holes.set_bursts(first, rows, xy)
