@@ -6,7 +6,8 @@ real run of that length costs); then the page runs at the fastest speed in the r
 (1280x800, offscreen) and we count, over a few windows of a second each:
 
 - steps per second (the trainer's step count), against the same scenario's headless speed
-  measured in this process just before and after (target: at least half);
+  measured in this process, with the run paused, for half a second just before each window
+  (the engine ratio is the median of the windows' own ratios; target: at least half);
 - completed page refreshes per second (the runner's ``stepped`` signal, after the page redrew;
   the runner aims at a refresh every 15 ms, so about 66 is the most by design; target: 60 up
   to 100k, 30 at 1M) and paints of the loss plot per second;
@@ -46,6 +47,8 @@ ENGINE_TARGET = 0.5
 IDLE_STEP_SHARE_MS = 1000.0 * (1 - ENGINE_TARGET)
 #: a fast run steps for about this long between two refreshes (runner.REFRESH_S less drawing)
 STEPPING_PER_REFRESH_S = 0.010
+HEADLESS_S = 0.5  # the headless speed is measured for this long before each window
+RESUME_S = 0.2  # and the run resumed for this long before the window begins
 
 
 # --- Qt plumbing ---------------------------------------------------------------------------
@@ -369,6 +372,13 @@ def measure_part(
     _wait(warmup)
     results = []
     for _ in range(windows):
+        # the headless speed right before each window, the run paused: on a shared machine
+        # the load drifts within seconds, and a ratio of speeds taken minutes apart drifted
+        # with it (0.41 to 0.63 for the same rifle code)
+        page.toggle_run()
+        alone = headless_speed(old.model, old.lr, HEADLESS_S)
+        page.toggle_run()
+        _wait(RESUME_S)
         s0, r0, p0 = trainer.step_count, counters.refreshes, counters.paints
         start = time.perf_counter()
         _wait(seconds)
@@ -381,8 +391,10 @@ def measure_part(
                 "paints": (counters.paints - p0) / dt,
                 "gap": counters.max_gap_ms(start, end),
                 "draw": 1000.0 * (getattr(page.runner, "draw_s", None) or float("nan")),
+                "headless": alone,
             }
         )
+        results[-1]["engine"] = results[-1]["steps"] / alone
         if counters.refreshes - r0 < 3:
             break  # a refresh takes longer than the window: more windows only take time
     running = page.runner.running
@@ -395,6 +407,8 @@ def measure_part(
     _settle()
     return {
         "steps": median([r["steps"] for r in results]),
+        "headless": median([r["headless"] for r in results]),
+        "engine": median([r["engine"] for r in results]),
         "refreshes": median([r["refreshes"] for r in results]),
         "paints": median([r["paints"] for r in results]),
         "gap": median([r["gap"] for r in results]),
@@ -429,18 +443,10 @@ def run(
                     continue
                 part = page.parts[pi].trainer  # the model as the window builds it
 
-                def headless(part=part) -> list[float]:
-                    return [headless_speed(part.model, part.lr, seconds) for _ in range(windows)]
-
                 rows = {}
                 for n in sizes:
-                    # the headless speed just before and just after the window's run: the
-                    # load of a shared machine drifts within a minute
-                    before = headless()
-                    rows[n] = measure_part(
-                        window, ti, page, pi, n, windows, seconds, warmup, median(before)
-                    )
-                    rows[n]["headless"] = median(before + headless())
+                    speed = headless_speed(part.model, part.lr, seconds)  # (for the breakdown)
+                    rows[n] = measure_part(window, ti, page, pi, n, windows, seconds, warmup, speed)
                 out["parts"][key] = {"sizes": rows}
         finally:
             window.close()
@@ -469,7 +475,7 @@ def report(out, sizes, windows, seconds, show_run=True, show_responsiveness=True
         for key, p in out["parts"].items():
             for n in sizes:
                 r = p["sizes"][n]
-                eng = ratio(r["steps"], r["headless"])
+                eng = r["engine"]
                 ok_r = r["refreshes"] >= REFRESH_TARGET[n]
                 ok_e = eng >= ENGINE_TARGET
                 if not ok_r:
