@@ -4,7 +4,8 @@ spin boxes are bounded, so nonsense cannot be typed in."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QIcon, QPainter, QPalette, QPixmap, QPolygonF
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QCheckBox,
@@ -28,8 +29,55 @@ LR_MIN, LR_MAX = 1e-4, 100.0
 SEED_MAX = 2**31 - 1
 
 
-def _button(name: str, parent: QWidget) -> QPushButton:
-    b = QPushButton(parent)
+def media_icon(kind: str, colour, pixels: int) -> QIcon:
+    """A "run" triangle or "pause" bars in ``colour``, ``pixels`` square (drawn at twice that for
+    sharp edges on high-density screens). Drawn here rather than taken from a font: "⏸" is
+    missing from many fonts and showed as an empty box on the lab PCs' Linux fonts."""
+    big = 2 * pixels
+    pix = QPixmap(big, big)
+    pix.fill(Qt.GlobalColor.transparent)
+    p = QPainter(pix)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    p.setPen(Qt.PenStyle.NoPen)
+    p.setBrush(colour)
+    m = 0.14 * big  # margin
+    if kind == "pause":
+        bar = 0.26 * big
+        p.drawRect(QRectF(m, m, bar, big - 2 * m))
+        p.drawRect(QRectF(big - m - bar, m, bar, big - 2 * m))
+    else:
+        p.drawPolygon(QPolygonF([QPointF(m, m), QPointF(big - m, 0.5 * big), QPointF(m, big - m)]))
+    p.end()
+    pix.setDevicePixelRatio(2.0)
+    return QIcon(pix)
+
+
+class RunButton(QPushButton):
+    """Run / Pause: a drawn triangle or bars before the words, as tall as the text (in
+    presentation mode too) and in the text's colour (in either theme)."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.kind = "run"
+
+    def show_kind(self, kind: str) -> None:
+        self.kind = kind
+        self._draw_icon()
+
+    def _draw_icon(self) -> None:
+        side = max(8, round(0.8 * self.fontMetrics().height()))
+        self.setIconSize(QSize(side, side))
+        colour = self.palette().color(QPalette.ColorRole.ButtonText)
+        self.setIcon(media_icon(self.kind, colour, side))
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.PaletteChange):
+            self._draw_icon()
+
+
+def _button(name: str, parent: QWidget, kind=QPushButton) -> QPushButton:
+    b = kind(parent)
     b.setObjectName(name)
     b.setFont(font(12, bold=True))
     b.setMinimumHeight(38)
@@ -50,7 +98,7 @@ class ControlPanel(QGroupBox):
         grid = QGridLayout()
         self.step_button = _button("stepButton", self)
         self.phase_button = _button("phaseButton", self)
-        self.run_button = _button("runButton", self)
+        self.run_button = _button("runButton", self, RunButton)
         self.run_button.setCheckable(True)
         self.back_button = _button("backButton", self)
         self.reset_button = _button("resetButton", self)
@@ -171,7 +219,8 @@ class ControlPanel(QGroupBox):
         self.run_button.blockSignals(True)
         self.run_button.setChecked(running)
         self.run_button.blockSignals(False)
-        self.run_button.setText(self.tr("⏸ Pause") if running else self.tr("▶ Run"))
+        self.run_button.show_kind("pause" if running else "run")
+        self.run_button.setText(self.tr("Pause") if running else self.tr("Run"))
         self.run_button.setAccessibleName(self.tr("Pause") if running else self.tr("Run"))
 
     def speed_text(self, index: int) -> str:

@@ -156,148 +156,148 @@
 <context>
     <name>ControlPanel</name>
     <message>
-        <location filename="../../gdstudio/qt/controls.py" line="118"/>
+        <location filename="../../gdstudio/qt/controls.py" line="166"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/controls.py" line="121"/>
+        <location filename="../../gdstudio/qt/controls.py" line="169"/>
         <source>Step ▶|</source>
         <translation>单步 ▶|</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/controls.py" line="122"/>
+        <location filename="../../gdstudio/qt/controls.py" line="170"/>
         <source>Step</source>
         <translation>单步</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/controls.py" line="124"/>
+        <location filename="../../gdstudio/qt/controls.py" line="172"/>
         <source>One whole iteration: forward, loss, backpropagation, update (Right arrow or Page Down)</source>
         <translation>完整走一轮：前向计算、损失、反向传播、更新（右方向键或 Page Down）</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/controls.py" line="128"/>
-        <location filename="../../gdstudio/qt/controls.py" line="129"/>
+        <location filename="../../gdstudio/qt/controls.py" line="176"/>
+        <location filename="../../gdstudio/qt/controls.py" line="177"/>
         <source>Next phase</source>
         <translation>下一阶段</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/controls.py" line="130"/>
+        <location filename="../../gdstudio/qt/controls.py" line="178"/>
         <source>Advance one phase of the loop (Shift+Right)</source>
         <translation>在循环中前进一个阶段（Shift+右方向键）</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/controls.py" line="133"/>
+        <location filename="../../gdstudio/qt/controls.py" line="181"/>
         <source>◀ Back</source>
         <translation>◀ 后退</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/controls.py" line="134"/>
+        <location filename="../../gdstudio/qt/controls.py" line="182"/>
         <source>Back</source>
         <translation>后退</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/controls.py" line="135"/>
+        <location filename="../../gdstudio/qt/controls.py" line="183"/>
         <source>Undo the last step exactly (Backspace)</source>
         <translation>准确地撤销上一步（Backspace）</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/controls.py" line="138"/>
+        <location filename="../../gdstudio/qt/controls.py" line="186"/>
         <source>Reset ↺</source>
         <translation>重置 ↺</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/controls.py" line="139"/>
+        <location filename="../../gdstudio/qt/controls.py" line="187"/>
         <source>Reset</source>
         <translation>重置</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/controls.py" line="140"/>
+        <location filename="../../gdstudio/qt/controls.py" line="188"/>
         <source>Back to the initialization, same seed (Ctrl+R)</source>
         <translation>回到初始化，随机种子不变（Ctrl+R）</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/controls.py" line="148"/>
+        <location filename="../../gdstudio/qt/controls.py" line="196"/>
         <source>Run or pause training (Space)</source>
         <translation>运行或暂停训练（空格键）</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/controls.py" line="149"/>
-        <location filename="../../gdstudio/qt/controls.py" line="150"/>
+        <location filename="../../gdstudio/qt/controls.py" line="197"/>
+        <location filename="../../gdstudio/qt/controls.py" line="198"/>
         <source>Speed</source>
         <translation>速度</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/controls.py" line="151"/>
-        <location filename="../../gdstudio/qt/controls.py" line="152"/>
+        <location filename="../../gdstudio/qt/controls.py" line="199"/>
+        <location filename="../../gdstudio/qt/controls.py" line="200"/>
         <source>Learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/controls.py" line="154"/>
+        <location filename="../../gdstudio/qt/controls.py" line="202"/>
         <source>How far each gradient-descent step moves. Too large and training diverges.</source>
         <translation>每一步梯度下降走多远。太大的话，训练会发散。</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/controls.py" line="156"/>
-        <location filename="../../gdstudio/qt/controls.py" line="157"/>
+        <location filename="../../gdstudio/qt/controls.py" line="204"/>
+        <location filename="../../gdstudio/qt/controls.py" line="205"/>
         <source>Momentum</source>
         <translation>动量</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/controls.py" line="159"/>
+        <location filename="../../gdstudio/qt/controls.py" line="207"/>
         <source>0 is plain gradient descent; larger values keep some of the previous step</source>
         <translation>0 是普通的梯度下降；数值越大，越多地保留上一步的移动</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/controls.py" line="161"/>
-        <location filename="../../gdstudio/qt/controls.py" line="162"/>
+        <location filename="../../gdstudio/qt/controls.py" line="209"/>
+        <location filename="../../gdstudio/qt/controls.py" line="210"/>
         <source>Seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/controls.py" line="164"/>
+        <location filename="../../gdstudio/qt/controls.py" line="212"/>
         <source>The same seed gives the same random numbers, so a run can be repeated</source>
         <translation>同样的种子产生同样的随机数，所以一次训练可以完全重复</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/controls.py" line="166"/>
-        <location filename="../../gdstudio/qt/controls.py" line="167"/>
+        <location filename="../../gdstudio/qt/controls.py" line="214"/>
+        <location filename="../../gdstudio/qt/controls.py" line="215"/>
         <source>Log scale for the loss</source>
         <translation>损失用对数刻度</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/controls.py" line="174"/>
         <source>⏸ Pause</source>
-        <translation>⏸ 暂停</translation>
+        <translation type="vanished">⏸ 暂停</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/controls.py" line="174"/>
         <source>▶ Run</source>
-        <translation>▶ 运行</translation>
+        <translation type="vanished">▶ 运行</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/controls.py" line="175"/>
+        <location filename="../../gdstudio/qt/controls.py" line="223"/>
+        <location filename="../../gdstudio/qt/controls.py" line="224"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/controls.py" line="175"/>
+        <location filename="../../gdstudio/qt/controls.py" line="223"/>
+        <location filename="../../gdstudio/qt/controls.py" line="224"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/controls.py" line="180"/>
+        <location filename="../../gdstudio/qt/controls.py" line="229"/>
         <source>fastest</source>
         <translation>最快</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/controls.py" line="182"/>
+        <location filename="../../gdstudio/qt/controls.py" line="231"/>
         <source>1 step/s</source>
         <translation>每秒 1 步</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/controls.py" line="183"/>
+        <location filename="../../gdstudio/qt/controls.py" line="232"/>
         <source>{n} steps/s</source>
         <translation>每秒 {n} 步</translation>
     </message>
@@ -492,30 +492,30 @@
 <context>
     <name>GradientPlot</name>
     <message>
-        <location filename="../../gdstudio/qt/plots.py" line="391"/>
-        <location filename="../../gdstudio/qt/plots.py" line="423"/>
+        <location filename="../../gdstudio/qt/plots.py" line="442"/>
+        <location filename="../../gdstudio/qt/plots.py" line="474"/>
         <source>Gradient arrows</source>
         <translation>梯度箭头</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/plots.py" line="392"/>
-        <location filename="../../gdstudio/qt/plots.py" line="424"/>
+        <location filename="../../gdstudio/qt/plots.py" line="443"/>
+        <location filename="../../gdstudio/qt/plots.py" line="475"/>
         <source>Gradient</source>
         <translation>梯度</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/plots.py" line="433"/>
+        <location filename="../../gdstudio/qt/plots.py" line="484"/>
         <source>gradient of the loss along {name}</source>
         <translation>损失沿 {name} 方向的梯度</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/plots.py" line="436"/>
+        <location filename="../../gdstudio/qt/plots.py" line="487"/>
         <source>steps ago</source>
         <translation>几步之前</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/plots.py" line="441"/>
-        <location filename="../../gdstudio/qt/plots.py" line="442"/>
+        <location filename="../../gdstudio/qt/plots.py" line="492"/>
+        <location filename="../../gdstudio/qt/plots.py" line="493"/>
         <source>∂loss/∂{name}</source>
         <translation>∂损失/∂{name}</translation>
     </message>
@@ -947,7 +947,7 @@
 <context>
     <name>LandscapePlot</name>
     <message>
-        <location filename="../../gdstudio/qt/tabs/landscape_plot.py" line="368"/>
+        <location filename="../../gdstudio/qt/tabs/landscape_plot.py" line="317"/>
         <source>lowest possible
 loss {loss}</source>
         <extracomment>the landscape&apos;s shading, low loss light to high loss dark (blues: safe for colour-blind eyes)</extracomment>
@@ -955,19 +955,19 @@ loss {loss}</source>
 损失 {loss}</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/landscape_plot.py" line="392"/>
+        <location filename="../../gdstudio/qt/tabs/landscape_plot.py" line="341"/>
         <source>loss of sample {i} alone</source>
         <translation>只看样本 {i} 时的损失</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/landscape_plot.py" line="409"/>
+        <location filename="../../gdstudio/qt/tabs/landscape_plot.py" line="358"/>
         <source>lowest point
 loss {loss}</source>
         <translation>最低点
 损失 {loss}</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/landscape_plot.py" line="422"/>
+        <location filename="../../gdstudio/qt/tabs/landscape_plot.py" line="371"/>
         <source>fits sample {i}</source>
         <translation>正好符合样本 {i}</translation>
     </message>
@@ -983,32 +983,32 @@ loss {loss}</source>
 <context>
     <name>LossPlot</name>
     <message>
-        <location filename="../../gdstudio/qt/plots.py" line="131"/>
-        <location filename="../../gdstudio/qt/plots.py" line="172"/>
+        <location filename="../../gdstudio/qt/plots.py" line="141"/>
+        <location filename="../../gdstudio/qt/plots.py" line="183"/>
         <source>Loss curve</source>
         <translation>损失曲线</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/plots.py" line="134"/>
-        <location filename="../../gdstudio/qt/plots.py" line="174"/>
+        <location filename="../../gdstudio/qt/plots.py" line="144"/>
+        <location filename="../../gdstudio/qt/plots.py" line="185"/>
         <source>Loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/plots.py" line="135"/>
-        <location filename="../../gdstudio/qt/plots.py" line="175"/>
+        <location filename="../../gdstudio/qt/plots.py" line="145"/>
+        <location filename="../../gdstudio/qt/plots.py" line="186"/>
         <source>loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/plots.py" line="136"/>
-        <location filename="../../gdstudio/qt/plots.py" line="176"/>
+        <location filename="../../gdstudio/qt/plots.py" line="146"/>
+        <location filename="../../gdstudio/qt/plots.py" line="187"/>
         <source>step</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/plots.py" line="153"/>
-        <location filename="../../gdstudio/qt/plots.py" line="178"/>
+        <location filename="../../gdstudio/qt/plots.py" line="163"/>
+        <location filename="../../gdstudio/qt/plots.py" line="189"/>
         <source>tolerance</source>
         <translation>容差</translation>
     </message>
@@ -1440,13 +1440,13 @@ loss {loss}</source>
         <translation>从损失图上去掉用来比较的灰色虚线。</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/rifle_target.py" line="609"/>
+        <location filename="../../gdstudio/qt/tabs/rifle_target.py" line="611"/>
         <source>aim (drag me)</source>
         <extracomment>the aim was dragged and dropped (or set by ``drop_aim``): x and y in cm, within bounds</extracomment>
         <translation>瞄准点（可拖动）</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/rifle_target.py" line="610"/>
+        <location filename="../../gdstudio/qt/tabs/rifle_target.py" line="612"/>
         <source>Target with the bullet holes</source>
         <translation>带弹孔的靶子</translation>
     </message>
@@ -1617,7 +1617,7 @@ loss {loss}</source>
     </message>
     <message>
         <location filename="../../gdstudio/qt/tabs/rifle_close_up.py" line="73"/>
-        <location filename="../../gdstudio/qt/tabs/rifle_target.py" line="711"/>
+        <location filename="../../gdstudio/qt/tabs/rifle_target.py" line="719"/>
         <source>−gradient</source>
         <translation>−梯度</translation>
     </message>
@@ -1628,7 +1628,7 @@ loss {loss}</source>
     </message>
     <message>
         <location filename="../../gdstudio/qt/tabs/rifle_close_up.py" line="71"/>
-        <location filename="../../gdstudio/qt/tabs/rifle_target.py" line="712"/>
+        <location filename="../../gdstudio/qt/tabs/rifle_target.py" line="720"/>
         <source>mean</source>
         <translation>平均</translation>
     </message>
@@ -1648,12 +1648,12 @@ loss {loss}</source>
         <translation>{ghost}（虚线）</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/rifle_target.py" line="741"/>
+        <location filename="../../gdstudio/qt/tabs/rifle_target.py" line="749"/>
         <source>no wind</source>
         <translation>无风</translation>
     </message>
     <message>
-        <location filename="../../gdstudio/qt/tabs/rifle_target.py" line="744"/>
+        <location filename="../../gdstudio/qt/tabs/rifle_target.py" line="752"/>
         <source>wind {cm} cm</source>
         <translation>风 {cm} 厘米</translation>
     </message>

@@ -11,6 +11,7 @@ import time
 import numpy as np
 import pytest
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QPushButton
 
 from gdstudio.engine import Phase, StopReason
@@ -112,6 +113,42 @@ def test_run_then_pause_within_one_tick(window, qtbot):
         qtbot.mouseClick(run, Qt.MouseButton.LeftButton)
         assert not page.runner.running and not run.isChecked()
         assert page.runner.ticks - ticks <= 1
+
+
+def test_the_run_button_draws_its_triangle_and_bars_in_the_text_colour(window, qtbot):
+    """Run shows a drawn triangle, Pause two bars (no "⏸", which many fonts lack); the icon is
+    as tall as the text, in presentation mode too, and takes the text's colour in the dark
+    theme."""
+    from PySide6.QtGui import QPalette
+
+    page = window.current_page()
+    run = button(page, "runButton")
+
+    def picture() -> QImage:
+        return run.icon().pixmap(run.iconSize()).toImage()
+
+    assert run.text() == "Run" and run.accessibleName() == "Run"
+    triangle = picture()
+    qtbot.mouseClick(run, Qt.MouseButton.LeftButton)
+    assert run.text() == "Pause" and run.accessibleName() == "Pause"
+    bars = picture()
+    assert triangle != bars and not bars.isNull()
+    qtbot.mouseClick(run, Qt.MouseButton.LeftButton)
+    assert run.text() == "Run"
+    side = run.iconSize().height()
+    assert abs(side - 0.8 * run.fontMetrics().height()) <= 1
+    window.present_action.trigger()
+    assert run.iconSize().height() > side
+    window.present_action.trigger()
+    assert run.iconSize().height() == side
+    window.theme_actions["dark"].trigger()
+    try:
+        text = run.palette().color(QPalette.ColorRole.ButtonText)
+        image = picture()
+        middle = image.pixelColor(image.width() // 3, image.height() // 2)
+        assert middle.alpha() == 255 and middle.rgb() == text.rgb()
+    finally:
+        window.theme_actions["light"].trigger()
 
 
 def test_running_at_full_speed_grows_the_history(window, qtbot):
