@@ -117,6 +117,18 @@ class History:
         view.flags.writeable = False
         return view
 
+    def value(self, i: int, name: str) -> float:
+        """One cell: row ``i``'s value in column ``name``. The history table reads its cells
+        so; through ``column`` every step cell would have made the implicit step column's
+        cache, a whole column of capacity rows (8 MB at a million steps)."""
+        if not -self._n <= i < self._n:
+            raise IndexError(i)
+        i %= self._n
+        j = self._index[name]
+        if j == 0 and self._implicit_step:
+            return float(i)
+        return float(self._data[j][i])
+
     def row(self, i: int) -> dict[str, float]:
         if not -self._n <= i < self._n:
             raise IndexError(i)

@@ -60,7 +60,7 @@ class HistoryModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             name = self._history.columns[index.column()]
-            value = float(self._history.column(name)[index.row()])
+            value = self._history.value(index.row(), name)
             return str(int(value)) if name == "step" else fmt(value, 4)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

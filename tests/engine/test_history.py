@@ -111,3 +111,23 @@ def test_decimated_keeps_the_same_rows_as_the_history_grows(n, more, max_points)
         assert stride & (stride - 1) == 0  # a power of two
         if n + more <= stride * max_points:  # the same k: the rows kept before are kept
             assert set(x1[:-1]) <= set(x2)
+
+
+@given(
+    st.integers(min_value=1, max_value=300),
+    st.booleans(),
+    st.data(),
+)
+def test_a_cell_is_what_its_row_holds_and_makes_no_step_column(n, stored_steps, data):
+    """``value(i, name)`` is ``row(i)[name]`` for every column, implicit steps included, and
+    reading a step that way builds no cached step column (the history table reads cells)."""
+    h = History(("step", "loss", "w"))
+    for i in range(n):
+        step = 10 * i if stored_steps else i  # steps that are not row indexes are stored
+        h.append((step, 1.0 / (i + 1), -2.0 * i))
+    i = data.draw(st.integers(min_value=-n, max_value=n - 1))
+    for name in h.columns:
+        assert h.value(i, name) == h.row(i)[name]
+    assert len(h._step_cache) == 0
+    with pytest.raises(IndexError):
+        h.value(n, "loss")

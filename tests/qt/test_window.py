@@ -198,6 +198,11 @@ def test_a_fast_run_redraws_the_plots_every_frame_and_the_words_a_few_times(wind
     steps = page.trainer.step_count
     assert page.status_label.text().startswith(f"Step {steps} ")
     assert page.history_model.rowCount() == len(page.trainer.history)
+    # the table shows its last rows' steps without a cached copy of the whole step column
+    page.table.grab()
+    last = page.history_model.index(page.history_model.rowCount() - 1, 0)
+    assert page.history_model.data(last) == str(len(page.trainer.history) - 1)
+    assert len(page.trainer.history._step_cache) == 0
 
 
 def test_a_new_status_repaints_the_label_not_the_whole_window(window, qtbot):
