@@ -5,6 +5,7 @@
     python -m tests.benchmarks --only startup --repeats 9
     python -m tests.benchmarks --only run,responsiveness --sizes 100000 --parts rifle
     python -m tests.benchmarks --only engine --full # every scenario to a million steps
+    python -m tests.benchmarks --only soak --parts rifle  # the window left running, memory
 
 Each figure is a median over repeats, next to a baseline from the same run.
 """
@@ -19,7 +20,7 @@ import time
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 
-BENCHMARKS = ("startup", "run", "responsiveness", "engine")
+BENCHMARKS = ("startup", "run", "responsiveness", "engine", "soak")
 
 
 def _names(text: str) -> tuple[str, ...]:
@@ -70,7 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--sizes", type=_sizes, default=None, help="run mode: history sizes (default 10k,100k,1M)"
     )
-    p.add_argument("--parts", default="", help="run mode: scenario keys to limit to")
+    p.add_argument("--parts", default="", help="run mode and soak: scenario keys to limit to")
     return p
 
 
@@ -82,6 +83,7 @@ def main(argv: list[str] | None = None) -> int:
     common.print_machine(common.machine())
     print(f"command: python -m tests.benchmarks {' '.join(sys.argv[1:] if argv is None else argv)}")
     misses: list[str] = []
+    parts = tuple(p.strip() for p in args.parts.split(",") if p.strip())
     if "startup" in args.only:
         from tests.benchmarks import startup
 
@@ -94,7 +96,6 @@ def main(argv: list[str] | None = None) -> int:
         sizes = args.sizes or (
             (10_000, 100_000) if args.quick and args.sizes is None else window_run.SIZES
         )
-        parts = tuple(p.strip() for p in args.parts.split(",") if p.strip())
         r = window_run.run(
             repeats=args.repeats or (2 if args.quick else 3),
             quick=args.quick,
@@ -111,6 +112,11 @@ def main(argv: list[str] | None = None) -> int:
             repeats=args.repeats or (1 if args.quick else 3), quick=args.quick, full=args.full
         )
         misses += r["misses"]
+    if "soak" in args.only:
+        from tests.benchmarks import window_soak
+
+        seconds = 8.0 if args.quick else window_soak.SOAK_S
+        misses += window_soak.run(seconds=seconds, only_parts=parts)["misses"]
     print(f"\n== Summary ({time.perf_counter() - started:.0f} s) ==")
     if misses:
         print("missed targets:\n  " + "\n  ".join(misses))
