@@ -5,7 +5,7 @@
     python -m tests.benchmarks --only startup --repeats 9
     python -m tests.benchmarks --only run,responsiveness --sizes 100000 --parts rifle
     python -m tests.benchmarks --only engine --full # every scenario to a million steps
-    python -m tests.benchmarks --only soak --parts rifle  # the window left running, memory
+    python -m tests.benchmarks --only soak --parts rifle --soak-seconds 120  # memory, by hand
 
 Each figure is a median over repeats, next to a baseline from the same run.
 """
@@ -53,6 +53,16 @@ def _repeats(text: str) -> int:
     return n
 
 
+def _seconds(text: str) -> float:
+    try:
+        s = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
+    if not 1 <= s <= 3600:
+        raise argparse.ArgumentTypeError("seconds must be between 1 and 3600")
+    return s
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="python -m tests.benchmarks", description=__doc__.split("\n")[0]
@@ -72,6 +82,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--sizes", type=_sizes, default=None, help="run mode: history sizes (default 10k,100k,1M)"
     )
     p.add_argument("--parts", default="", help="run mode and soak: scenario keys to limit to")
+    p.add_argument(
+        "--soak-seconds", type=_seconds, default=None, help="soak: seconds per part (default 20)"
+    )
     return p
 
 
@@ -115,7 +128,7 @@ def main(argv: list[str] | None = None) -> int:
     if "soak" in args.only:
         from tests.benchmarks import window_soak
 
-        seconds = 8.0 if args.quick else window_soak.SOAK_S
+        seconds = args.soak_seconds or (8.0 if args.quick else window_soak.SOAK_S)
         misses += window_soak.run(seconds=seconds, only_parts=parts)["misses"]
     print(f"\n== Summary ({time.perf_counter() - started:.0f} s) ==")
     if misses:
