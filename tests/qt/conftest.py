@@ -151,3 +151,44 @@ def no_leaks(qapp):
     ]
     assert not leaked, f"windows left alive: {leaked}"
     assert not timers, f"timers left running: {timers}"
+
+
+# Run ``gdstudio run ... --png`` in a child process and report what the tab's settings widgets
+# (``ui_state()``) and its trainer showed at the moment the picture was taken.
+_PNG_PROBE = """
+import json, sys
+from gdstudio.qt.main_window import MainWindow
+
+real_grab, seen, key = MainWindow.grab, {}, sys.argv.pop(1)
+
+
+def grab(self, *args):  # the moment the picture is taken
+    page = next(p for p in self.pages if p.tab_key == key)
+    seen.update(page.parts[0].view.ui_state(), steps=page.trainer.step_count)
+    return real_grab(self, *args)
+
+
+MainWindow.grab = grab
+from gdstudio.app import main
+
+code = main(sys.argv[1:])
+print(json.dumps(seen))
+sys.exit(code)
+"""
+
+
+def settings_in_png(tab_key: str, run_args: list[str], out) -> dict:
+    """What the ``tab_key`` tab's settings showed when ``gdstudio run RUN_ARGS --png OUT``
+    took its picture (and the trainer's step count, as ``steps``)."""
+    import json
+    import subprocess
+    import sys
+
+    r = subprocess.run(
+        [sys.executable, "-c", _PNG_PROBE, tab_key, "run", *run_args, "--png", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert r.returncode == 0, r.stderr
+    return json.loads(r.stdout.strip().splitlines()[-1])

@@ -3,15 +3,12 @@
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
-
 import pytest
 from PySide6.QtWidgets import QCheckBox, QComboBox, QSpinBox
 
 from gdstudio.cli import build_parser, make_trainer
 from gdstudio.scenarios.guess_number import GuessNumber
+from tests.qt.conftest import settings_in_png
 
 PNG_ARGS = ["guess", "--secret", "7", "--low", "1", "--high", "20", "--feedback", "exact"]
 
@@ -123,38 +120,9 @@ def test_a_range_beyond_the_spin_boxes_shows_their_nearest_bounds(page):
     assert heard == []
 
 
-PROBE = """
-import json, sys
-from gdstudio.qt.main_window import MainWindow
-
-real_grab, seen = MainWindow.grab, {}
-
-
-def grab(self, *args):  # the moment the picture is taken
-    page = next(p for p in self.pages if p.tab_key == "guess")
-    seen.update(page.parts[0].view.ui_state(), steps=page.trainer.step_count)
-    return real_grab(self, *args)
-
-
-MainWindow.grab = grab
-from gdstudio.app import main
-
-code = main(sys.argv[1:])
-print(json.dumps(seen))
-sys.exit(code)
-"""
-
-
 def test_gdstudio_run_guess_png_draws_the_settings_of_the_run(tmp_path):
     out = tmp_path / "guess.png"
-    r = subprocess.run(
-        [sys.executable, "-c", PROBE, "run", *PNG_ARGS, "--png", str(out)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert r.returncode == 0, r.stderr
-    seen = json.loads(r.stdout.strip().splitlines()[-1])
+    seen = settings_in_png("guess", PNG_ARGS, out)
     assert seen["steps"] > 0
     assert {k: seen[k] for k in ("low", "high", "random_secret", "secret", "feedback")} == {
         "low": 1,

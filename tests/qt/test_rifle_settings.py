@@ -4,16 +4,13 @@ model."""
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
-
 import numpy as np
 import pytest
 from PySide6.QtWidgets import QDoubleSpinBox, QSpinBox
 
 from gdstudio.cli import build_parser, make_trainer
 from gdstudio.scenarios.rifle import Rifle
+from tests.qt.conftest import settings_in_png
 
 PNG_ARGS = ["rifle", "--burst", "5", "--wind", "3", "--wind-direction", "90", "--spread", "0.5"]
 SPINS = {
@@ -108,38 +105,9 @@ def test_numbers_beyond_the_spin_boxes_show_their_nearest_bounds(page):
     assert heard == []
 
 
-PROBE = """
-import json, sys
-from gdstudio.qt.main_window import MainWindow
-
-real_grab, seen = MainWindow.grab, {}
-
-
-def grab(self, *args):  # the moment the picture is taken
-    page = next(p for p in self.pages if p.tab_key == "rifle")
-    seen.update(page.parts[0].view.ui_state(), steps=page.trainer.step_count)
-    return real_grab(self, *args)
-
-
-MainWindow.grab = grab
-from gdstudio.app import main
-
-code = main(sys.argv[1:])
-print(json.dumps(seen))
-sys.exit(code)
-"""
-
-
 def test_gdstudio_run_rifle_png_draws_the_settings_of_the_run(tmp_path):
     out = tmp_path / "rifle.png"
-    r = subprocess.run(
-        [sys.executable, "-c", PROBE, "run", *PNG_ARGS, "--png", str(out)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert r.returncode == 0, r.stderr
-    seen = json.loads(r.stdout.strip().splitlines()[-1])
+    seen = settings_in_png("rifle", PNG_ARGS, out)
     assert seen["steps"] > 0
     assert {k: seen[k] for k in ("burst", "wind", "wind_direction", "spread")} == {
         "burst": 5,
