@@ -71,7 +71,10 @@ def english_left(text: str) -> bool:
 
 # --- what the window shows --------------------------------------------------------------------
 def widget_texts(window) -> dict[str, str]:
-    """Every text a visible widget of the window shows, keyed by where it is."""
+    """Every text a visible widget of the window shows, keyed by where it is (the rifle's
+    shot list paints its words itself: its ``text()``)."""
+    from gdstudio.qt.tabs.rifle_words import ShotList
+
     found = {"window title": window.windowTitle()}
 
     def add(key, text):
@@ -82,7 +85,7 @@ def widget_texts(window) -> dict[str, str]:
         if not w.isVisibleTo(window):
             continue
         name = f"{type(w).__name__} {w.objectName()}"
-        if isinstance(w, QLabel):
+        if isinstance(w, (QLabel, ShotList)):
             add(f"{name} label", w.text())
         elif isinstance(w, QAbstractButton):
             add(f"{name} button", w.text())
@@ -236,6 +239,8 @@ def test_the_bundled_font_has_every_character_of_the_translations(qapp):
 def test_every_text_shown_in_the_window_is_chinese(zh_window):
     texts = walk_all(zh_window)
     assert len(texts) > 100
+    shot_lists = [v for k, v in texts.items() if "ShotList shotWords" in k]  # painted words too
+    assert len(shot_lists) > 5 and all(CJK.search(v) for v in shot_lists)
     english = {k: v for k, v in texts.items() if english_left(v)}
     assert not english, (
         "shown in English although the language is zh_CN (missing translation, or a text that "
@@ -348,6 +353,7 @@ system_cjk = [f for f in QFontDatabase.families() if CJK.search(f) or "CJK" in f
 boxes_before = any(0 in g for _, g in glyphs("梯度下降", app.font()))
 i18n.install(app, "zh_CN")
 from gdstudio.qt.main_window import MainWindow
+from gdstudio.qt.tabs.rifle_words import ShotList
 window = MainWindow(QSettings(sys.argv[1], QSettings.Format.IniFormat))
 window.resize(1280, 800)
 window.show()
@@ -358,7 +364,7 @@ checked, boxes, families = 0, [], set()
 for w in window.findChildren(QWidget):
     if not w.isVisibleTo(window):
         continue
-    if isinstance(w, QLabel):
+    if isinstance(w, (QLabel, ShotList)):
         text = w.text()
     elif isinstance(w, QAbstractButton):
         text = w.text()

@@ -114,9 +114,11 @@ def test_the_words_are_describe_for_each_shot_of_the_latest_burst(rifle):
     expected = [describe(x, y).english() for x, y in impacts]
     assert view.shot_lines == expected
     assert all("degrees upper left" in line for line in expected)  # the chapter's first miss
-    text = view.words.text()
-    for i, line in enumerate(expected, start=1):
-        assert f"<b>{i}</b>&nbsp;&nbsp;{line}" in text  # one numbered line per shot
+    # one numbered line per shot, under the heading, as the list shows them
+    shown = [f"{i}  {line}" for i, line in enumerate(expected, start=1)]
+    assert view.words.shown_lines() == shown
+    head = f"Latest burst (step {rifle.trainer.recent[-1].step}), shot by shot:"
+    assert view.words.text().splitlines() == [head, *shown]
     steps(rifle, 5)
     latest = rifle.trainer.recent[-1].forward.impacts
     assert view.shot_lines == [describe(x, y).english() for x, y in latest]

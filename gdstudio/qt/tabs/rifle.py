@@ -22,8 +22,7 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from gdstudio.engine import Phase, StopReason, Trainer
 from gdstudio.qt.common import fmt, font
@@ -33,6 +32,7 @@ from gdstudio.qt.tabs.rifle_close_up import CloseUp
 from gdstudio.qt.tabs.rifle_compare import BurstCompare
 from gdstudio.qt.tabs.rifle_settings import RangeSettings
 from gdstudio.qt.tabs.rifle_target import AIM_LIMIT, RangeTarget, burst_records
+from gdstudio.qt.tabs.rifle_words import ShotList
 from gdstudio.scenarios.rifle import Rifle, describe
 
 SIDE_MIN = 170  # the close-up column's narrowest width (px)
@@ -67,11 +67,9 @@ class RifleView(ScenarioView):
         self.outer = layout
         self.side_layout = self.close_up.layout()
         self._words_in_column = False
-        self.words = QLabel(self)
+        self.words = ShotList(self)  # painted from plain strings: no rich text to lay out
         self.words.setObjectName("shotWords")
         self.words.setFont(font(12))
-        self.words.setWordWrap(True)
-        self.words.setTextFormat(Qt.TextFormat.RichText)
         self.words_box = SteadyBox(self.words, self)  # new words re-lay out nothing in the page
         layout.addWidget(self.words_box)
         # the picture's parts under the names tests and scripts read
@@ -336,23 +334,13 @@ class RifleView(ScenarioView):
         """The latest burst in words, one line per shot, numbered like the close-up."""
         if latest is None:
             self.shot_lines = []
-            self.words.setText(self.tr("No shots yet: press Step to fire the first burst."))
+            self.words.show_message(self.tr("No shots yet: press Step to fire the first burst."))
             self.words_box.check()
             return
         self.shot_lines = [self.shot_words(x, y) for x, y in latest.forward.impacts]
         lines = self.shot_lines
         head = self.tr("Latest burst (step {step}), shot by shot:").format(step=latest.step)
-        cells = [f"<b>{i}</b>&nbsp;&nbsp;{text}" for i, text in enumerate(lines, start=1)]
-        columns = 1 if len(cells) == 1 or self._words_in_column else 2
-        rows = math.ceil(len(cells) / columns)
-        size = 12 if len(cells) <= 3 else 11  # ten shots still fit without wrapping
-        style = f"padding-right:16px; white-space:nowrap; font-size:{size}pt"
-        table = []
-        for row in range(rows):
-            tds = []
-            for col in range(columns):
-                i = col * rows + row
-                tds.append(f"<td style='{style}'>{cells[i] if i < len(cells) else ''}</td>")
-            table.append("<tr>" + "".join(tds) + "</tr>")
-        self.words.setText(f"<b>{head}</b><table cellspacing='0'>{''.join(table)}</table>")
+        columns = 1 if len(lines) == 1 or self._words_in_column else 2
+        size = 12 if len(lines) <= 3 else 11  # ten shots still fit without wrapping
+        self.words.show_shots(head, lines, columns, size)
         self.words_box.check()
