@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 
-from PySide6.QtCore import QByteArray, QEvent, QLocale, QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, QEvent, QLocale, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -37,6 +37,8 @@ def tab_groups() -> list[tuple[str, list[str]]]:
 
 
 class MainWindow(QMainWindow):
+    pagesBuilt = Signal()  # every tab's page exists (once, after the first frame)
+
     def __init__(self, settings: QSettings | None = None, parent=None):
         super().__init__(parent)
         self.setObjectName("mainWindow")
@@ -265,6 +267,8 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentIndex(current)
         self.tabs.blockSignals(False)
         old.deleteLater()
+        if None not in self._built:
+            self.pagesBuilt.emit()
         return page
 
     def build_all_pages(self) -> None:
