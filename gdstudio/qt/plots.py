@@ -173,7 +173,7 @@ class LossPlot(_Plot):
         self._ghost_data: tuple[np.ndarray, np.ndarray] | None = None
         self._ghost_version = 0  # counts set_ghost calls
         self._ghost_shown: tuple | None = None  # (which ghost, log scale?) as last drawn
-        self._ghost_view: tuple = (None, None)  # (which ghost, log scale?), its x and y drawn
+        self._ghost_drawn: tuple | None = None  # its x and y as drawn (log10 on a log scale)
         # the range follows the data by _fit_view, not by pyqtgraph's auto-range
         self._view = self.getPlotItem().getViewBox()
         self._view.disableAutoRange()
@@ -235,28 +235,19 @@ class LossPlot(_Plot):
         ghost = (self._ghost_version, self.log_scale)
         if ghost != self._ghost_shown:  # (set again only when it changed: it is not per frame)
             self._ghost_shown = ghost
+            self._ghost_drawn = None
             if self._ghost_data is not None:
                 gx, gy = self._ghost_data
-                self.ghost.setData(gx, self._y(gy))
+                gx, gy = np.asarray(gx, dtype=float), self._y(np.asarray(gy, dtype=float))
+                self.ghost.setData(gx, gy)
+                with np.errstate(divide="ignore", invalid="ignore"):
+                    self._ghost_drawn = (gx, np.log10(gy) if self.log_scale else gy)
             else:
                 self.ghost.setData([], [])
         parts = [(x, shown)]
-        if self._ghost_data is not None:
-            parts.append(self._ghost_shown_data())
+        if self._ghost_drawn is not None:
+            parts.append(self._ghost_drawn)
         self._fit_view(parts)
-
-    def _ghost_shown_data(self) -> tuple[np.ndarray, np.ndarray]:
-        """The ghost's steps and losses as drawn (log10 on the log scale), kept until the
-        ghost or the scale changes."""
-        key = (self._ghost_version, self.log_scale)
-        if self._ghost_view[0] != key:
-            gx, gy = self._ghost_data
-            gy = self._y(np.asarray(gy, dtype=float))
-            if self.log_scale:
-                with np.errstate(divide="ignore", invalid="ignore"):
-                    gy = np.log10(gy)
-            self._ghost_view = (key, (np.asarray(gx, dtype=float), gy))
-        return self._ghost_view[1]
 
     def _data_bounds(self, parts) -> list[tuple[float, float] | None]:
         """The (low, high) of the drawn data per axis, in view coordinates (``parts``: x and
