@@ -43,24 +43,23 @@ def _sizes(text: str) -> tuple[int, ...]:
     return sizes
 
 
-def _repeats(text: str) -> int:
-    try:
-        n = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-    if not 1 <= n <= 100:
-        raise argparse.ArgumentTypeError("repeats must be between 1 and 100")
-    return n
+def _bounded(convert, kind: str, name: str, low: float, high: float):
+    """An argparse type: ``convert(text)`` within ``low`` .. ``high``, else a clear message."""
+
+    def parse(text: str):
+        try:
+            value = convert(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not {kind}") from None
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"{name} must be between {low:g} and {high:g}")
+        return value
+
+    return parse
 
 
-def _seconds(text: str) -> float:
-    try:
-        s = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
-    if not 1 <= s <= 3600:
-        raise argparse.ArgumentTypeError("seconds must be between 1 and 3600")
-    return s
+_repeats = _bounded(int, "a whole number", "repeats", 1, 100)
+_seconds = _bounded(float, "a number of seconds", "seconds", 1, 3600)
 
 
 def build_parser() -> argparse.ArgumentParser:
